@@ -1,0 +1,16 @@
+using HybridSgd.Pipeline.Optimization;
+using HybridSgd.Pipeline.Policies;
+using HybridSgd.Pipeline.Training;
+using Microsoft.Extensions.Logging;
+
+namespace HybridSgd.Pipeline.Aggregation;
+
+/// <summary>What the aggregator is built from; copied at construction.</summary>
+internal sealed record AggregatorSettings(
+    int Workers,
+    int BufferedBatches,
+    IThresholdPolicy Policy,
+    IOptimizer Optimizer,
+    ProgressMeter Progress,
+    ILogger Logger,
+    Action<AppliedUpdate>? OnUpdate = null);

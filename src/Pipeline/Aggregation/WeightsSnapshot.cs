@@ -1,0 +1,17 @@
+namespace HybridSgd.Pipeline.Aggregation;
+
+/// <summary>
+/// One published version of the weights. Readers hold it through <see cref="WeightsBoard.Acquire"/> and must
+/// give it back with <see cref="WeightsBoard.Release"/>; until then its values never change.
+/// </summary>
+public sealed class WeightsSnapshot
+{
+    internal WeightsSnapshot(int parameterCount) => Values = new float[parameterCount];
+
+    /// <summary>Number of updates applied before this snapshot was published (0 = the initial weights).</summary>
+    public long Version { get; internal set; }
+
+    public float[] Values { get; }
+
+    internal int Readers { get; set; }
+}

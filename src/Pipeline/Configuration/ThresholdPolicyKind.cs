@@ -1,0 +1,10 @@
+namespace HybridSgd.Pipeline.Configuration;
+
+/// <summary>The shapes of k(t) available to <see cref="TrainingMode.Hybrid"/>.</summary>
+public enum ThresholdPolicyKind
+{
+    Linear,
+    Exponential,
+    Step,
+    Constant,
+}

@@ -1,0 +1,23 @@
+using System.Numerics.Tensors;
+
+namespace HybridSgd.Pipeline.Models;
+
+/// <summary>Multinomial log-loss: softmax over the scores, then -log p(label).</summary>
+public sealed class SoftmaxCrossEntropyLoss : ILoss
+{
+    public float Evaluate(ReadOnlySpan<float> scores, int label, Span<float> scoreGradient)
+    {
+        // log-sum-exp with the max subtracted, so large scores cannot overflow exp().
+        float max = TensorPrimitives.Max(scores);
+        TensorPrimitives.Subtract(scores, max, scoreGradient);
+        TensorPrimitives.Exp(scoreGradient, scoreGradient);
+        float sum = TensorPrimitives.Sum<float>(scoreGradient);
+        float loss = MathF.Log(sum) + max - scores[label];
+        TensorPrimitives.Divide(scoreGradient, sum, scoreGradient);
+        scoreGradient[label] -= 1f;
+        return loss;
+    }
+
+    public void Predict(ReadOnlySpan<float> scores, Span<float> prediction) =>
+        TensorPrimitives.SoftMax(scores, prediction);
+}

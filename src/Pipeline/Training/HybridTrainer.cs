@@ -1,0 +1,111 @@
+using HybridSgd.Pipeline.Aggregation;
+using HybridSgd.Pipeline.Configuration;
+using HybridSgd.Pipeline.Data;
+using HybridSgd.Pipeline.Evaluation;
+using HybridSgd.Pipeline.Models;
+using HybridSgd.Pipeline.Optimization;
+using HybridSgd.Pipeline.Policies;
+using HybridSgd.Pipeline.Workers;
+using Microsoft.Extensions.Logging;
+
+namespace HybridSgd.Pipeline.Training;
+
+/// <summary>
+/// The public entry point: trains <paramref name="model"/> on <paramref name="data"/> with the data-parallel
+/// hybrid schedule described by <paramref name="options"/>, scoring the test set as it goes.
+/// </summary>
+public static partial class HybridTrainer
+{
+    public static async Task<TrainingResult> TrainAsync(
+        TrainingData data,
+        IModel model,
+        TrainingOptions options,
+        TrainerEnvironment environment,
+        CancellationToken stop)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(environment);
+        if (model.FeatureCount != data.FeatureCount)
+        {
+            throw new ArgumentException($"Model expects {model.FeatureCount} features, data has {data.FeatureCount}.", nameof(model));
+        }
+
+        var logger = environment.Logger;
+        var policy = ThresholdPolicyFactory.Create(options.Mode, options.Policy);
+        int workers = options.Workers;
+        var initial = new float[model.ParameterCount];
+        model.InitializeParameters(initial, new Random(options.Seed));
+        var board = new WeightsBoard(initial);
+        long? rows = data.Train.GetRowCount();
+        TimeSpan? budget = options.Budget?.Value;
+        long? planned = options.Epochs is { } epochs && rows is { } count ? epochs * count : null;
+
+        using var budgetStop = budget is { } limit
+            ? new CancellationTokenSource(limit, environment.Time)
+            : new CancellationTokenSource();
+        using var graphStop = CancellationTokenSource.CreateLinkedTokenSource(stop, budgetStop.Token);
+
+        var progress = new ProgressMeter(environment.Time, budget, planned);
+        var aggregator = new GradientAggregator(initial, board, new AggregatorSettings(
+            workers,
+            options.AggregatorBufferedBatches,
+            policy,
+            new SgdOptimizer(options.LearningRate, options.L2),
+            progress,
+            logger,
+            environment.OnUpdate));
+        var pool = new MinibatchPool(options.BatchSize, data.FeatureCount);
+        var loader = new MinibatchLoader(
+            data.Ml, data.Train, pool, options.Epochs, options.Shuffle, options.Seed, options.LoaderBufferedBatches);
+        var graph = new TrainingGraph(
+            loader,
+            aggregator,
+            workers,
+            (id, abort) => new GradientWorker(id, model, board, aggregator.Input, pool, abort));
+
+        LogStarted(logger, data.Name, model.Name, options.Mode, policy.Describe(), workers, options.BatchSize, options.LearningRate);
+        var monitor = new TrainingMonitor(new Evaluator(model, data.Test), board, aggregator, progress, logger);
+        using var monitorStop = new CancellationTokenSource();
+        var sampling = monitor.RunAsync(options.EvaluationInterval.Value, environment.Time, monitorStop.Token);
+        try
+        {
+            await graph.RunAsync(graphStop.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            await monitorStop.CancelAsync().ConfigureAwait(false);
+            await sampling.ConfigureAwait(false);
+        }
+
+        double seconds = progress.Elapsed.TotalSeconds;
+        var weights = aggregator.CopyWeights();
+        var finalPoint = monitor.Sample(weights);
+        string endedBy = stop.IsCancellationRequested ? "stopped" : budgetStop.IsCancellationRequested ? "budget" : "epochs";
+        LogFinished(logger, endedBy, seconds, finalPoint.TestAccuracy, finalPoint.TestLogLoss, finalPoint.Updates);
+        return new TrainingResult
+        {
+            Dataset = data.Name,
+            Model = model.Name,
+            Mode = options.Mode,
+            Policy = policy.Describe(),
+            Workers = workers,
+            Seed = options.Seed,
+            TrainSeconds = seconds,
+            EndedBy = endedBy,
+            Statistics = aggregator.Statistics(),
+            SkippedRows = loader.SkippedRows,
+            Test = monitor.LastEvaluation!,
+            Curve = monitor.Curve,
+            ThresholdChanges = aggregator.ThresholdChanges,
+            Weights = weights,
+        };
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Training {Model} on {Dataset}: mode {Mode}, policy {Policy}, {Workers} workers, batch {BatchSize}, learning rate {LearningRate}")]
+    private static partial void LogStarted(ILogger logger, string dataset, string model, TrainingMode mode, string policy, int workers, int batchSize, float learningRate);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Training ended ({EndedBy}) after {Seconds:F2}s: test accuracy {Accuracy:F4}, log-loss {LogLoss:F4}, {Updates} updates")]
+    private static partial void LogFinished(ILogger logger, string endedBy, double seconds, double accuracy, double logLoss, long updates);
+}

@@ -1,0 +1,10 @@
+using HybridSgd.Pipeline.Data;
+using Microsoft.ML;
+
+namespace HybridSgd.Pipeline.Training;
+
+/// <summary>
+/// A train/test split ready for training: the training rows are streamed from <see cref="Train"/>
+/// (columns "Features" and key-typed "Label"); the test rows are scored from memory.
+/// </summary>
+public sealed record TrainingData(MLContext Ml, string Name, IDataView Train, DenseDataset Test, int FeatureCount, int ClassCount);

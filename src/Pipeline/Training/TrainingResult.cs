@@ -1,0 +1,38 @@
+using HybridSgd.Pipeline.Aggregation;
+using HybridSgd.Pipeline.Configuration;
+using HybridSgd.Pipeline.Evaluation;
+
+namespace HybridSgd.Pipeline.Training;
+
+/// <summary>The outcome of one run: what was trained, how fast, how well, and the weights.</summary>
+public sealed record TrainingResult
+{
+    public required string Dataset { get; init; }
+
+    public required string Model { get; init; }
+
+    public required TrainingMode Mode { get; init; }
+
+    public required string Policy { get; init; }
+
+    public required int Workers { get; init; }
+
+    public required int Seed { get; init; }
+
+    public required double TrainSeconds { get; init; }
+
+    /// <summary>Why the run ended: "epochs", "budget" or "stopped" (by the caller, e.g. Ctrl+C).</summary>
+    public required string EndedBy { get; init; }
+
+    public required AggregationStatistics Statistics { get; init; }
+
+    public required long SkippedRows { get; init; }
+
+    public required EvaluationResult Test { get; init; }
+
+    public required IReadOnlyList<CurvePoint> Curve { get; init; }
+
+    public required IReadOnlyList<ThresholdChange> ThresholdChanges { get; init; }
+
+    public required float[] Weights { get; init; }
+}

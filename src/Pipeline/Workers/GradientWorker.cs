@@ -1,0 +1,73 @@
+using System.Threading.Tasks.Dataflow;
+using HybridSgd.Pipeline.Aggregation;
+using HybridSgd.Pipeline.Data;
+using HybridSgd.Pipeline.Models;
+
+namespace HybridSgd.Pipeline.Workers;
+
+/// <summary>
+/// One data-parallel worker: takes the latest weights, computes its minibatch gradient, hands it to the
+/// aggregator and waits until the update that consumed it is published. Its block takes one minibatch at a
+/// time (BoundedCapacity = 1), which is what spreads the loader's minibatches over idle workers.
+/// </summary>
+internal sealed class GradientWorker
+{
+    private readonly IModelKernel _kernel;
+    private readonly WeightsBoard _board;
+    private readonly ITargetBlock<GradientMessage> _aggregator;
+    private readonly MinibatchPool _pool;
+    private readonly CancellationToken _abort;
+    private readonly float[] _gradient;
+    private long _sequence;
+
+    public GradientWorker(
+        int id,
+        IModel model,
+        WeightsBoard board,
+        ITargetBlock<GradientMessage> aggregator,
+        MinibatchPool pool,
+        CancellationToken abort)
+    {
+        Id = id;
+        _kernel = model.CreateKernel();
+        _board = board;
+        _aggregator = aggregator;
+        _pool = pool;
+        _abort = abort;
+        _gradient = new float[model.ParameterCount];
+        Block = new ActionBlock<Minibatch>(
+            ProcessAsync,
+            new ExecutionDataflowBlockOptions { BoundedCapacity = 1, MaxDegreeOfParallelism = 1, CancellationToken = abort });
+    }
+
+    public int Id { get; }
+
+    public ActionBlock<Minibatch> Block { get; }
+
+    private async Task ProcessAsync(Minibatch batch)
+    {
+        double loss;
+        long version;
+        int count = batch.Count;
+        var snapshot = _board.Acquire();
+        try
+        {
+            version = snapshot.Version;
+            loss = _kernel.ComputeGradient(snapshot.Values, batch, _gradient);
+        }
+        finally
+        {
+            _board.Release(snapshot);
+            _pool.Return(batch);
+        }
+
+        // The gradient buffer is reused for the next minibatch only after the aggregator has consumed it.
+        var message = new GradientMessage(Id, _sequence++, _gradient, count, version, loss);
+        if (!await _aggregator.SendAsync(message, _abort).ConfigureAwait(false))
+        {
+            throw new InvalidOperationException($"Worker {Id}: the aggregator no longer accepts gradients.");
+        }
+
+        await message.Applied.WaitAsync(_abort).ConfigureAwait(false);
+    }
+}
