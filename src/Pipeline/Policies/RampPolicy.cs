@@ -36,7 +36,7 @@ public abstract class RampPolicy : IThresholdPolicy
         }
 
         double along = (progress - Start) / (End - Start);
-        return Math.Clamp((int)Math.Round(Curve(along, workerCount)), 1, workerCount);
+        return Math.Clamp((int)Math.Round(Curve(along, workerCount), MidpointRounding.AwayFromZero), 1, workerCount);
     }
 
     /// <summary>k as a real number for <paramref name="along"/> ∈ (0, 1) of the ramp.</summary>

@@ -16,14 +16,25 @@ namespace HybridSgd.Pipeline.Training;
 /// </summary>
 public static partial class HybridTrainer
 {
+    public static Task<TrainingResult> TrainAsync(
+        TrainingData data,
+        IModel model,
+        TrainingOptions options,
+        TrainerEnvironment environment,
+        CancellationToken stop) =>
+        TrainAsync(data, model, ThresholdPolicyFactory.Create(options.Mode, options.Policy), options, environment, stop);
+
+    /// <summary>As above, with a threshold policy of the caller's own instead of the configured one.</summary>
     public static async Task<TrainingResult> TrainAsync(
         TrainingData data,
         IModel model,
+        IThresholdPolicy policy,
         TrainingOptions options,
         TrainerEnvironment environment,
         CancellationToken stop)
     {
         ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(environment);
@@ -33,7 +44,6 @@ public static partial class HybridTrainer
         }
 
         var logger = environment.Logger;
-        var policy = ThresholdPolicyFactory.Create(options.Mode, options.Policy);
         int workers = options.Workers;
         var initial = new float[model.ParameterCount];
         model.InitializeParameters(initial, new Random(options.Seed));

@@ -38,6 +38,9 @@ internal sealed class TrainingGraph
     public async Task RunAsync(CancellationToken stop)
     {
         using var abort = new CancellationTokenSource();
+
+        // The loader also stops on abort: its buffer would otherwise wait forever for workers that are gone.
+        using var feedStop = CancellationTokenSource.CreateLinkedTokenSource(stop, abort.Token);
         var watched = new List<Task>(_workerCount + 2);
         for (int id = 0; id < _workerCount; id++)
         {
@@ -46,7 +49,7 @@ internal sealed class TrainingGraph
             watched.Add(WatchWorkerAsync(worker, abort));
         }
 
-        watched.Add(WatchAsync(_loader.RunAsync(stop), abort));
+        watched.Add(WatchAsync(_loader.RunAsync(feedStop.Token), abort));
         watched.Add(WatchAsync(_aggregator.Completion, abort));
         try
         {

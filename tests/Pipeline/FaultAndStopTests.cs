@@ -1,0 +1,61 @@
+using HybridSgd.Pipeline.Configuration;
+using HybridSgd.Pipeline.Models;
+using HybridSgd.Pipeline.Training;
+using HybridSgd.Tests.Support;
+
+namespace HybridSgd.Tests.Pipeline;
+
+public sealed class FaultAndStopTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    [Theory]
+    [InlineData(TrainingMode.Sync)]
+    [InlineData(TrainingMode.Async)]
+    public async Task WorkerThrows_FaultsTrainingWithThatException_WithoutHanging(TrainingMode mode)
+    {
+        var data = FashionMnistSubset.Load(2000, 50);
+        var model = new InstrumentedModel(ModelFactory.Create(ModelFactory.Softmax, data.FeatureCount, data.ClassCount), failOnCall: 25);
+
+        var training = HybridTrainer.TrainAsync(data, model, TestOptions.Replay(mode, workers: 4, batchSize: 8, epochs: 5), new TrainerEnvironment(), CancellationToken.None);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => training.WaitAsync(Patience));
+        Assert.Equal("injected failure at gradient call 25", error.Message);
+    }
+
+    [Fact]
+    public async Task StopToken_EndsGracefully_WithEveryProducedGradientApplied()
+    {
+        var data = FashionMnistSubset.Load(2000, 200);
+        var model = ModelFactory.Create(ModelFactory.Softmax, data.FeatureCount, data.ClassCount);
+        var options = TestOptions.Replay(TrainingMode.Sync, workers: 4, batchSize: 8, epochs: 10_000);
+        var log = new UpdateLog();
+        using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(700));
+
+        var result = await HybridTrainer.TrainAsync(data, model, options, new TrainerEnvironment { OnUpdate = log.Record }, stop.Token)
+            .WaitAsync(Patience);
+
+        Assert.Equal("stopped", result.EndedBy);
+        Assert.True(result.Statistics.Updates > 10, $"{result.Statistics.Updates} updates");
+        Assert.Equal(log.GradientCount, result.Statistics.Gradients);
+        log.AssertEachGradientAppliedOnce();
+        Assert.True(result.Test.Accuracy > 0.3, $"accuracy {result.Test.Accuracy}");
+    }
+
+    [Fact]
+    public async Task Budget_EndsTrainingAfterThatTime()
+    {
+        var data = FashionMnistSubset.Load(2000, 200);
+        var model = ModelFactory.Create(ModelFactory.Softmax, data.FeatureCount, data.ClassCount);
+        var options = TestOptions.Replay(TrainingMode.Hybrid, workers: 2, batchSize: 16);
+        options.Epochs = null;
+        options.Budget = new Duration(TimeSpan.FromSeconds(1));
+
+        var result = await HybridTrainer.TrainAsync(data, model, options, new TrainerEnvironment(), CancellationToken.None)
+            .WaitAsync(Patience);
+
+        Assert.Equal("budget", result.EndedBy);
+        Assert.InRange(result.TrainSeconds, 0.9, 10);
+        Assert.Contains(result.ThresholdChanges, c => c.Reason == "policy" && c.NewThreshold == 2);
+    }
+}

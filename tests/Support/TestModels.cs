@@ -1,0 +1,51 @@
+using HybridSgd.Pipeline.Data;
+using HybridSgd.Pipeline.Models;
+
+namespace HybridSgd.Tests.Support;
+
+/// <summary>A real model whose kernels can be made slow or made to fail, to stress the graph.</summary>
+internal sealed class InstrumentedModel(IModel inner, TimeSpan slowKernelDelay = default, int failOnCall = 0) : IModel
+{
+    private readonly int _failOnCall = failOnCall;
+    private int _kernels;
+    private int _calls;
+
+    public string Name => inner.Name;
+
+    public int FeatureCount => inner.FeatureCount;
+
+    public int OutputCount => inner.OutputCount;
+
+    public int ParameterCount => inner.ParameterCount;
+
+    public void InitializeParameters(Span<float> parameters, Random random) => inner.InitializeParameters(parameters, random);
+
+    public IModelKernel CreateKernel()
+    {
+        // The first two kernels made are the evaluator's and one worker's (in some order): so one worker is slow.
+        bool slow = Interlocked.Increment(ref _kernels) <= 2 && slowKernelDelay > TimeSpan.Zero;
+        return new Kernel(this, inner.CreateKernel(), slow ? slowKernelDelay : TimeSpan.Zero);
+    }
+
+    private sealed class Kernel(InstrumentedModel owner, IModelKernel inner, TimeSpan delay) : IModelKernel
+    {
+        public double ComputeGradient(ReadOnlySpan<float> parameters, Minibatch batch, Span<float> gradient)
+        {
+            int call = Interlocked.Increment(ref owner._calls);
+            if (call == owner._failOnCall)
+            {
+                throw new InvalidOperationException($"injected failure at gradient call {call}");
+            }
+
+            if (delay > TimeSpan.Zero)
+            {
+                Thread.Sleep(delay);
+            }
+
+            return inner.ComputeGradient(parameters, batch, gradient);
+        }
+
+        public void Predict(ReadOnlySpan<float> parameters, ReadOnlySpan<float> features, Span<float> prediction) =>
+            inner.Predict(parameters, features, prediction);
+    }
+}
