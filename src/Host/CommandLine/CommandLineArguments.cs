@@ -1,0 +1,160 @@
+using HybridSgd.Host.Options;
+using HybridSgd.Pipeline.Configuration;
+
+namespace HybridSgd.Host.CommandLine;
+
+/// <summary>
+/// The verb and switches of <c>hybridsgd</c>. Switches are plain configuration overrides (the standard .NET
+/// command-line provider with switch mappings), so every flag has an appsettings.json key and an environment
+/// variable twin; this class only picks the verb, rejects unknown flags by name and pairs budget with epochs.
+/// </summary>
+internal sealed record CommandLineArguments(string Verb, string[] ConfigurationArguments, IReadOnlyDictionary<string, string?> Overrides)
+{
+    public const string TrainVerb = "train";
+    public const string HelpVerb = "help";
+
+    private const string Training = TrainingOptions.SectionName + ":";
+
+    public static IReadOnlyDictionary<string, string> SwitchMappings { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["--dataset"] = DataOptions.SectionName + ":Dataset",
+        ["--data-dir"] = DataOptions.SectionName + ":Directory",
+        ["--train-rows"] = DataOptions.SectionName + ":TrainRows",
+        ["--test-rows"] = DataOptions.SectionName + ":TestRows",
+        ["--model"] = ModelOptions.SectionName + ":Name",
+        ["--out"] = OutputOptions.SectionName + ":Directory",
+        ["--mode"] = Training + "Mode",
+        ["--workers"] = Training + "Workers",
+        ["-w"] = Training + "Workers",
+        ["--batch-size"] = Training + "BatchSize",
+        ["--learning-rate"] = Training + "LearningRate",
+        ["--lr"] = Training + "LearningRate",
+        ["--l2"] = Training + "L2",
+        ["--epochs"] = Training + "Epochs",
+        ["--budget"] = Training + "Budget",
+        ["--seed"] = Training + "Seed",
+        ["--shuffle"] = Training + "Shuffle",
+        ["--eval-interval"] = Training + "EvaluationInterval",
+        ["--policy"] = Training + "Policy:Kind",
+        ["--ramp-start"] = Training + "Policy:RampStart",
+        ["--ramp-end"] = Training + "Policy:RampEnd",
+        ["--step-at"] = Training + "Policy:StepAt",
+        ["--constant"] = Training + "Policy:Constant",
+    };
+
+    /// <summary>A mutable copy, as the configuration API wants one.</summary>
+    public IDictionary<string, string> SwitchMappingsCopy() => new Dictionary<string, string>(SwitchMappings, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Parses <paramref name="args"/>; a usage error comes back as <paramref name="error"/>.</summary>
+    public static bool TryParse(string[] args, out CommandLineArguments parsed, out string? error)
+    {
+        parsed = new CommandLineArguments(TrainVerb, [], new Dictionary<string, string?>());
+        error = null;
+        string verb = TrainVerb;
+        var rest = args.AsSpan();
+        if (rest.Length > 0 && !rest[0].StartsWith('-'))
+        {
+            verb = rest[0].ToLowerInvariant();
+            rest = rest[1..];
+        }
+
+        if (verb is not (TrainVerb or HelpVerb))
+        {
+            error = $"Unknown command '{verb}'. Commands: {TrainVerb}, {HelpVerb}.";
+            return false;
+        }
+
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (int i = 0; i < rest.Length; i++)
+        {
+            string token = rest[i];
+            if (token is "--help" or "-h" or "-?")
+            {
+                verb = HelpVerb;
+                continue;
+            }
+
+            if (!token.StartsWith('-'))
+            {
+                error = $"Unexpected argument '{token}': options take the form --name value (see 'hybridsgd help').";
+                return false;
+            }
+
+            string name = token.Split('=', 2)[0];
+            bool rawKey = name.TrimStart('-').Contains(':');
+            if (!rawKey && !SwitchMappings.ContainsKey(name))
+            {
+                error = $"Unknown option '{name}'. Known options: {string.Join(", ", SwitchMappings.Keys)} (or any --Section:Key).";
+                return false;
+            }
+
+            bool inlineValue = token.Contains('=');
+            if (!inlineValue && (i + 1 >= rest.Length || (rest[i + 1].StartsWith("--") && rest[i + 1].Length > 2)))
+            {
+                error = $"Option '{name}' needs a value.";
+                return false;
+            }
+
+            seen.Add(rawKey ? name.TrimStart('-') : SwitchMappings[name]);
+            if (!inlineValue)
+            {
+                i++;
+            }
+        }
+
+        parsed = new CommandLineArguments(verb, rest.ToArray(), PairLimits(seen));
+        return true;
+    }
+
+    /// <summary>
+    /// A run stops at its budget or its epochs, whichever comes first. Naming only one of them on the command
+    /// line means "this limit only", so the other one from appsettings.json is cleared.
+    /// </summary>
+    private static Dictionary<string, string?> PairLimits(HashSet<string> seen)
+    {
+        var overrides = new Dictionary<string, string?>();
+        bool epochs = seen.Contains(Training + "Epochs");
+        bool budget = seen.Contains(Training + "Budget");
+        if (epochs && !budget)
+        {
+            overrides[Training + "Budget"] = "";
+        }
+        else if (budget && !epochs)
+        {
+            overrides[Training + "Epochs"] = "";
+        }
+
+        return overrides;
+    }
+
+    public static string Usage => """
+        hybridsgd — data-parallel SGD with a hybrid (async → sync) aggregation schedule
+
+        Usage:
+          hybridsgd [train] [options]     train with appsettings.json, overridden by options
+          hybridsgd help                  this text
+
+        Options (each maps to a key in appsettings.json; --Section:Key value sets any key):
+          --dataset fashion-mnist         Data:Dataset
+          --data-dir DIR                  Data:Directory (default: the embedded copy)
+          --train-rows N, --test-rows N   Data:TrainRows, Data:TestRows (use the first N rows)
+          --model softmax                 Model:Name
+          --mode async|sync|hybrid        Training:Mode
+          --policy linear|exponential|step|constant
+                                          Training:Policy:Kind (hybrid only)
+          --ramp-start P, --ramp-end P    Training:Policy:RampStart/RampEnd (progress 0..1)
+          --step-at P, --constant K       Training:Policy:StepAt, Training:Policy:Constant
+          --workers N, -w N               Training:Workers
+          --batch-size N                  Training:BatchSize (per worker)
+          --learning-rate X, --lr X       Training:LearningRate
+          --l2 X                          Training:L2
+          --budget 10s|2m|00:01:30        Training:Budget (clears Epochs unless --epochs is given too)
+          --epochs N                      Training:Epochs (clears Budget unless --budget is given too)
+          --seed N                        Training:Seed
+          --eval-interval 1s              Training:EvaluationInterval
+          --out DIR                       Output:Directory (report.json and model.hsgd)
+
+        Example:
+          hybridsgd train --dataset fashion-mnist --model softmax --mode hybrid --workers 4 --budget 10s --out runs/demo
+        """;
+}

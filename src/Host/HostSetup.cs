@@ -1,0 +1,69 @@
+using HybridSgd.Host.CommandLine;
+using HybridSgd.Host.Jobs;
+using HybridSgd.Host.Options;
+using HybridSgd.Pipeline.Configuration;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace HybridSgd.Host;
+
+/// <summary>Builds the generic host: configuration sources, validated options and the job service.</summary>
+internal static class HostSetup
+{
+    public const string SettingsFileName = "appsettings.json";
+
+    public static HostApplicationBuilder CreateBuilder(CommandLineArguments arguments, string? contentRoot = null)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            // Command-line arguments are added below with our switch mappings, not by the default builder.
+            Args = null,
+            ContentRootPath = contentRoot ?? FindContentRoot(),
+        });
+        builder.Configuration.AddCommandLine(arguments.ConfigurationArguments, arguments.SwitchMappingsCopy());
+        builder.Configuration.AddInMemoryCollection(arguments.Overrides);
+        builder.Logging.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.TimestampFormat = "HH:mm:ss ";
+        });
+
+        // A failed start is reported by Program as one line naming the key; the host's own stack-trace dump is noise.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
+
+        AddValidatedOptions<TrainingOptions>(builder, TrainingOptions.SectionName);
+        AddValidatedOptions<DataOptions>(builder, DataOptions.SectionName);
+        AddValidatedOptions<ModelOptions>(builder, ModelOptions.SectionName);
+        AddValidatedOptions<OutputOptions>(builder, OutputOptions.SectionName);
+        builder.Services.AddSingleton<IValidateOptions<TrainingOptions>, TrainingOptionsValidator>();
+        builder.Services.AddSingleton<IValidateOptions<ModelOptions>, ModelOptionsValidator>();
+        builder.Services.AddSingleton<IValidateOptions<DataOptions>, DataOptionsValidator>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<JobOutcome>();
+        builder.Services.AddSingleton<TrainJob>();
+        builder.Services.AddHostedService<JobService>();
+        return builder;
+    }
+
+    private static void AddValidatedOptions<T>(HostApplicationBuilder builder, string section)
+        where T : class
+    {
+        // ErrorOnUnknownConfiguration: a misspelt key in appsettings.json fails at start instead of being ignored.
+        builder.Services.AddOptions<T>()
+            .Bind(builder.Configuration.GetSection(section), binder => binder.ErrorOnUnknownConfiguration = true)
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<T>>(new SectionValidator<T>(section));
+    }
+
+    /// <summary>
+    /// appsettings.json lives at the repository root, which is the working directory of the README's
+    /// <c>dotnet run</c>; run from elsewhere, the copy next to the executable is used.
+    /// </summary>
+    private static string FindContentRoot() =>
+        File.Exists(Path.Combine(Environment.CurrentDirectory, SettingsFileName))
+            ? Environment.CurrentDirectory
+            : AppContext.BaseDirectory;
+}

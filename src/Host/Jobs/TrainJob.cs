@@ -1,0 +1,51 @@
+using HybridSgd.Host.Data;
+using HybridSgd.Host.Options;
+using HybridSgd.Host.Reports;
+using HybridSgd.Pipeline.Configuration;
+using HybridSgd.Pipeline.Models;
+using HybridSgd.Pipeline.Persistence;
+using HybridSgd.Pipeline.Training;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.ML;
+
+namespace HybridSgd.Host.Jobs;
+
+/// <summary>
+/// The <c>train</c> verb: load the configured data, train, then write report.json and the model file. A stop
+/// request ends training gracefully and the outputs are still written.
+/// </summary>
+internal sealed partial class TrainJob(
+    IOptions<TrainingOptions> training,
+    IOptions<DataOptions> data,
+    IOptions<ModelOptions> model,
+    IOptions<OutputOptions> output,
+    ILogger<TrainJob> logger,
+    TimeProvider time)
+{
+    public async Task<TrainingResult> RunAsync(CancellationToken stop)
+    {
+        var options = training.Value;
+        var ml = new MLContext(options.Seed);
+        var (split, classNames) = DatasetCatalog.Load(ml, data.Value);
+        LogData(logger, split.Name, split.Train.GetRowCount(), split.Test.Count, split.FeatureCount, split.ClassCount);
+        var net = ModelFactory.Create(model.Value.Name, split.FeatureCount, split.ClassCount);
+        var environment = new TrainerEnvironment { Logger = logger, Time = time };
+        var result = await HybridTrainer.TrainAsync(split, net, options, environment, stop).ConfigureAwait(false);
+
+        // Written even after a stop request: the stop only ended training early.
+        string directory = Path.GetFullPath(output.Value.Directory);
+        string modelPath = Path.Combine(directory, OutputOptions.ModelFileName);
+        ModelFile.Save(modelPath, new ModelHeader(net.Name, net.FeatureCount, net.OutputCount, classNames, split.Name), result.Weights);
+        string reportPath = Path.Combine(directory, OutputOptions.ReportFileName);
+        ReportFile.Write(reportPath, RunReport.From(result, options, OutputOptions.ModelFileName, time.GetUtcNow()));
+        LogWritten(logger, reportPath, modelPath);
+        return result;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Data {Dataset}: {TrainRows} training rows, {TestRows} test rows, {Features} features, {Classes} classes")]
+    private static partial void LogData(ILogger logger, string dataset, long? trainRows, int testRows, int features, int classes);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Wrote {Report} and {Model}")]
+    private static partial void LogWritten(ILogger logger, string report, string model);
+}

@@ -1,0 +1,65 @@
+using HybridSgd.Pipeline.Aggregation;
+using HybridSgd.Pipeline.Configuration;
+using HybridSgd.Pipeline.Training;
+
+namespace HybridSgd.Host.Reports;
+
+/// <summary>The shape of report.json (camelCase on disk). Scripts read it: add fields, never rename them.</summary>
+public sealed record RunReport(
+    string Dataset,
+    string Task,
+    string Model,
+    string Mode,
+    int Workers,
+    string Policy,
+    int Seed,
+    int BatchSize,
+    float LearningRate,
+    float L2,
+    double? BudgetSeconds,
+    int? Epochs,
+    double TrainSeconds,
+    string EndedBy,
+    long Examples,
+    long Updates,
+    long Gradients,
+    long SkippedUpdates,
+    long SkippedRows,
+    RunReport.TestMetrics Test,
+    RunReport.StalenessSummary Staleness,
+    IReadOnlyList<ThresholdChange> ThresholdChanges,
+    IReadOnlyList<CurvePoint> Curve,
+    string ModelFile,
+    DateTimeOffset FinishedUtc)
+{
+    public static RunReport From(TrainingResult result, TrainingOptions options, string modelFile, DateTimeOffset finished) => new(
+        result.Dataset,
+        "multiclass",
+        result.Model,
+        result.Mode.ToString().ToLowerInvariant(),
+        result.Workers,
+        result.Policy,
+        result.Seed,
+        options.BatchSize,
+        options.LearningRate,
+        options.L2,
+        options.Budget?.Value.TotalSeconds,
+        options.Epochs,
+        result.TrainSeconds,
+        result.EndedBy,
+        result.Statistics.Examples,
+        result.Statistics.Updates,
+        result.Statistics.Gradients,
+        result.Statistics.SkippedUpdates,
+        result.SkippedRows,
+        new TestMetrics(result.Test.Accuracy, result.Test.LogLoss, result.Test.Count),
+        new StalenessSummary(result.Statistics.MeanStaleness, result.Statistics.MaxStaleness),
+        result.ThresholdChanges,
+        result.Curve,
+        modelFile,
+        finished);
+
+    public sealed record TestMetrics(double Accuracy, double LogLoss, int Count);
+
+    public sealed record StalenessSummary(double Mean, long Max);
+}

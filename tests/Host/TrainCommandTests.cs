@@ -1,0 +1,102 @@
+using System.Text.Json;
+using HybridSgd.Pipeline.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace HybridSgd.Tests.Host;
+
+/// <summary>The train verb end to end through the generic host, on real Fashion-MNIST rows.</summary>
+public sealed class TrainCommandTests : IDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
+    private readonly string _out = Path.Combine(Path.GetTempPath(), "hybridsgd-tests", Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_out))
+        {
+            Directory.Delete(_out, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Train_HybridSoftmax_ReachesEightyPercentAndWritesReportAndModel()
+    {
+        using var host = HostRun.Build(
+            "train", "--dataset", "fashion-mnist", "--model", "softmax", "--mode", "hybrid", "--workers", "4",
+            "--epochs", "2", "--train-rows", "20000", "--test-rows", "2000", "--eval-interval", "250ms", "--out", _out);
+
+        Assert.Equal(0, await HostRun.RunAsync(host, Patience));
+
+        using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(_out, "report.json")));
+        var root = report.RootElement;
+        foreach (string field in new[] { "dataset", "task", "model", "mode", "workers", "policy", "seed", "trainSeconds", "examples", "updates", "test", "staleness", "curve" })
+        {
+            Assert.True(root.TryGetProperty(field, out _), $"report.json lacks '{field}'");
+        }
+
+        Assert.Equal("fashion-mnist", root.GetProperty("dataset").GetString());
+        Assert.Equal("hybrid", root.GetProperty("mode").GetString());
+        Assert.Equal(40_000, root.GetProperty("examples").GetInt64());
+        Assert.True(root.GetProperty("test").GetProperty("accuracy").GetDouble() >= 0.80, root.GetProperty("test").ToString());
+        Assert.True(root.GetProperty("test").GetProperty("logLoss").GetDouble() > 0);
+        Assert.True(root.GetProperty("staleness").TryGetProperty("mean", out _));
+        Assert.True(root.GetProperty("staleness").TryGetProperty("max", out _));
+        var curve = root.GetProperty("curve").EnumerateArray().ToList();
+        Assert.True(curve.Count >= 2);
+        foreach (string field in new[] { "seconds", "examples", "updates", "threshold", "testAccuracy", "testLogLoss" })
+        {
+            Assert.True(curve[^1].TryGetProperty(field, out _), $"curve point lacks '{field}'");
+        }
+
+        var (header, weights) = ModelFile.Load(Path.Combine(_out, "model.hsgd"));
+        Assert.Equal("softmax", header.Model);
+        Assert.Equal(10, header.ClassNames.Count);
+        Assert.Equal(785 * 10, weights.Length);
+    }
+
+    [Fact]
+    public async Task StopRequest_EndsTrainingGracefully_AndStillWritesTheReport()
+    {
+        using var host = HostRun.Build("--mode", "sync", "--workers", "2", "--budget", "2m", "--train-rows", "5000", "--test-rows", "500", "--out", _out);
+        var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
+
+        // What Ctrl+C and SIGTERM do: ask the host to stop, 1.5 s into training.
+        using var stopSoon = new CancellationTokenSource();
+        stopSoon.Token.Register(lifetime.StopApplication);
+        lifetime.ApplicationStarted.Register(() => stopSoon.CancelAfter(1500));
+
+        Assert.Equal(0, await HostRun.RunAsync(host, Patience));
+
+        using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(_out, "report.json")));
+        Assert.Equal("stopped", report.RootElement.GetProperty("endedBy").GetString());
+        Assert.True(report.RootElement.GetProperty("trainSeconds").GetDouble() < 60);
+    }
+
+    [Theory]
+    [InlineData("--budget", "10x", "Training:Budget")]
+    [InlineData("--workers", "0", "Training:Workers")]
+    [InlineData("--mode", "sideways", "Training:Mode")]
+    [InlineData("--ramp-end", "1.5", "Training:Policy:RampEnd")]
+    [InlineData("--model", "transformer", "Model:Name")]
+    public async Task BadSetting_FailsAtStart_NamingTheKey(string flag, string value, string key)
+    {
+        using var host = HostRun.Build(flag, value, "--out", _out);
+
+        var error = await Record.ExceptionAsync(() => host.StartAsync());
+
+        Assert.True(error is OptionsValidationException or InvalidOperationException, error?.GetType().Name);
+        Assert.Contains(key, HybridSgd.Host.ConfigurationErrors.Describe(error!));
+        Assert.False(Directory.Exists(_out));
+    }
+
+    [Fact]
+    public async Task MissingDataDirectory_FailsWithExitCodeOneAndNoOutput()
+    {
+        using var host = HostRun.Build("--data-dir", Path.Combine(_out, "nowhere"), "--budget", "1s", "--out", _out);
+
+        Assert.Equal(1, await HostRun.RunAsync(host, Patience));
+        Assert.False(File.Exists(Path.Combine(_out, "report.json")));
+    }
+}

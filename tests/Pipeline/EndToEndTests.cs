@@ -1,0 +1,47 @@
+using System.Numerics.Tensors;
+using HybridSgd.Pipeline.Configuration;
+using HybridSgd.Pipeline.Models;
+using HybridSgd.Pipeline.Training;
+using HybridSgd.Tests.Support;
+
+namespace HybridSgd.Tests.Pipeline;
+
+public sealed class EndToEndTests
+{
+    [Theory]
+    [InlineData(TrainingMode.Async)]
+    [InlineData(TrainingMode.Sync)]
+    [InlineData(TrainingMode.Hybrid)]
+    public async Task Softmax_OnFashionMnistSubset_LearnsEveryClass(TrainingMode mode)
+    {
+        var data = FashionMnistSubset.Load(10_000, 2_000);
+        var model = ModelFactory.Create(ModelFactory.Softmax, data.FeatureCount, data.ClassCount);
+        var options = new TrainingOptions { Mode = mode, Workers = 4, Epochs = 3, Seed = 11 };
+
+        var result = await HybridTrainer.TrainAsync(data, model, options, new TrainerEnvironment(), CancellationToken.None)
+            .WaitAsync(TimeSpan.FromMinutes(2));
+
+        Assert.True(result.Test.Accuracy >= 0.78, $"{mode}: accuracy {result.Test.Accuracy}");
+
+        // Guards against a class silently lost in key mapping (ML.NET keys are 1-based; 0 means missing).
+        var recall = PerClassRecall(model, result.Weights, data);
+        Assert.All(Enumerable.Range(0, 10), c => Assert.True(recall[c] > 0.3, $"class {c} recall {recall[c]:F2}"));
+    }
+
+    private static double[] PerClassRecall(IModel model, float[] weights, TrainingData data)
+    {
+        var kernel = model.CreateKernel();
+        var probabilities = new float[model.OutputCount];
+        var hits = new int[model.OutputCount];
+        var totals = new int[model.OutputCount];
+        for (int row = 0; row < data.Test.Count; row++)
+        {
+            kernel.Predict(weights, data.Test.Row(row), probabilities);
+            int label = data.Test.Labels[row];
+            totals[label]++;
+            hits[label] += TensorPrimitives.IndexOfMax(probabilities) == label ? 1 : 0;
+        }
+
+        return hits.Select((h, c) => totals[c] == 0 ? 0 : h / (double)totals[c]).ToArray();
+    }
+}
