@@ -25,7 +25,7 @@ public sealed class TrainCommandTests : IDisposable
     {
         using var host = HostRun.Build(
             "train", "--dataset", "fashion-mnist", "--model", "softmax", "--mode", "hybrid", "--workers", "4",
-            "--epochs", "2", "--train-rows", "20000", "--test-rows", "2000", "--eval-interval", "250ms", "--out", _out);
+            "--epochs", "4", "--train-rows", "20000", "--test-rows", "2000", "--eval-interval", "250ms", "--out", _out);
 
         Assert.Equal(0, await HostRun.RunAsync(host, Patience));
 
@@ -38,7 +38,7 @@ public sealed class TrainCommandTests : IDisposable
 
         Assert.Equal("fashion-mnist", root.GetProperty("dataset").GetString());
         Assert.Equal("hybrid", root.GetProperty("mode").GetString());
-        Assert.Equal(40_000, root.GetProperty("examples").GetInt64());
+        Assert.Equal(80_000, root.GetProperty("examples").GetInt64());
         Assert.True(root.GetProperty("test").GetProperty("accuracy").GetDouble() >= 0.80, root.GetProperty("test").ToString());
         Assert.True(root.GetProperty("test").GetProperty("logLoss").GetDouble() > 0);
         Assert.True(root.GetProperty("staleness").TryGetProperty("mean", out _));

@@ -14,14 +14,14 @@ public sealed class EndToEndTests
     [InlineData(TrainingMode.Hybrid)]
     public async Task Softmax_OnFashionMnistSubset_LearnsEveryClass(TrainingMode mode)
     {
-        var data = FashionMnistSubset.Load(10_000, 2_000);
+        var data = FashionMnistSubset.Load(20_000, 2_000);
         var model = ModelFactory.Create(ModelFactory.Softmax, data.FeatureCount, data.ClassCount);
-        var options = new TrainingOptions { Mode = mode, Workers = 4, Epochs = 3, Seed = 11 };
+        var options = new TrainingOptions { Mode = mode, Workers = 4, Epochs = 6, Seed = 11 };
 
         var result = await HybridTrainer.TrainAsync(data, model, options, new TrainerEnvironment(), CancellationToken.None)
             .WaitAsync(TimeSpan.FromMinutes(2));
 
-        Assert.True(result.Test.Accuracy >= 0.78, $"{mode}: accuracy {result.Test.Accuracy}");
+        Assert.True(result.Test.Accuracy >= 0.80, $"{mode}: accuracy {result.Test.Accuracy}");
 
         // Guards against a class silently lost in key mapping (ML.NET keys are 1-based; 0 means missing).
         var recall = PerClassRecall(model, result.Weights, data);

@@ -21,7 +21,7 @@ public sealed class TrainingOptions
 
     /// <summary>Step size η of w ← w − η·mean(gradients).</summary>
     [Range(1e-9, 1000.0)]
-    public float LearningRate { get; set; } = 0.2f;
+    public float LearningRate { get; set; } = 0.05f;
 
     /// <summary>L2 penalty λ, applied as weight decay on every parameter.</summary>
     [Range(0.0, 1.0)]
