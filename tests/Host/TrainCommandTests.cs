@@ -43,6 +43,8 @@ public sealed class TrainCommandTests : IDisposable
         Assert.True(root.GetProperty("test").GetProperty("logLoss").GetDouble() > 0);
         Assert.True(root.GetProperty("staleness").TryGetProperty("mean", out _));
         Assert.True(root.GetProperty("staleness").TryGetProperty("max", out _));
+        long histogramTotal = root.GetProperty("staleness").GetProperty("histogram").EnumerateArray().Sum(e => e.GetInt64());
+        Assert.Equal(root.GetProperty("gradients").GetInt64(), histogramTotal);
         var curve = root.GetProperty("curve").EnumerateArray().ToList();
         Assert.True(curve.Count >= 2);
         foreach (string field in new[] { "seconds", "examples", "updates", "threshold", "testAccuracy", "testLogLoss" })

@@ -53,7 +53,7 @@ public sealed record RunReport(
         result.Statistics.SkippedUpdates,
         result.SkippedRows,
         new TestMetrics(result.Test.Accuracy, result.Test.LogLoss, result.Test.Count),
-        new StalenessSummary(result.Statistics.MeanStaleness, result.Statistics.MaxStaleness),
+        new StalenessSummary(result.Statistics.MeanStaleness, result.Statistics.MaxStaleness, TrimTrailingZeros(result.Statistics.StalenessHistogram)),
         result.ThresholdChanges,
         result.Curve,
         modelFile,
@@ -61,5 +61,17 @@ public sealed record RunReport(
 
     public sealed record TestMetrics(double Accuracy, double LogLoss, int Count);
 
-    public sealed record StalenessSummary(double Mean, long Max);
+    /// <param name="Histogram">Gradients per staleness 0, 1, 2, …; the last possible bucket (64) means "64 or more".</param>
+    public sealed record StalenessSummary(double Mean, long Max, IReadOnlyList<long> Histogram);
+
+    private static long[] TrimTrailingZeros(IReadOnlyList<long> counts)
+    {
+        int length = counts.Count;
+        while (length > 0 && counts[length - 1] == 0)
+        {
+            length--;
+        }
+
+        return counts.Take(length).ToArray();
+    }
 }

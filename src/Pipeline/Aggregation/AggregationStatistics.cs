@@ -1,6 +1,7 @@
 namespace HybridSgd.Pipeline.Aggregation;
 
 /// <summary>Counters of the aggregator, read as one consistent copy.</summary>
+/// <param name="StalenessHistogram">Gradients applied per staleness value; the last bucket counts that value and above.</param>
 public sealed record AggregationStatistics(
     long Updates,
     long Gradients,
@@ -9,4 +10,5 @@ public sealed record AggregationStatistics(
     int Threshold,
     double MeanStaleness,
     long MaxStaleness,
-    double LastMeanLoss);
+    double LastMeanLoss,
+    IReadOnlyList<long> StalenessHistogram);

@@ -36,14 +36,8 @@ internal sealed partial class GradientAggregator
     private IDisposable _batcherLink;
     private int _threshold;
     private int _liveWorkers;
+    private readonly UpdateCounters _counters = new();
     private bool _completed;
-    private long _version;
-    private long _gradients;
-    private long _examples;
-    private long _skipped;
-    private long _stalenessSum;
-    private long _stalenessMax;
-    private double _lastLoss;
 
     public GradientAggregator(ReadOnlySpan<float> initialWeights, WeightsBoard board, AggregatorSettings settings)
     {
@@ -96,15 +90,7 @@ internal sealed partial class GradientAggregator
     {
         lock (_gate)
         {
-            return new AggregationStatistics(
-                _version,
-                _gradients,
-                _examples,
-                _skipped,
-                _threshold,
-                _gradients == 0 ? 0 : _stalenessSum / (double)_gradients,
-                _stalenessMax,
-                _lastLoss);
+            return _counters.Snapshot(_threshold);
         }
     }
 
@@ -177,7 +163,7 @@ internal sealed partial class GradientAggregator
 
     private int TargetThreshold()
     {
-        int wanted = _settings.Policy.ThresholdAt(_settings.Progress.At(_examples), _settings.Workers);
+        int wanted = _settings.Policy.ThresholdAt(_settings.Progress.At(_counters.Examples), _settings.Workers);
         return Math.Clamp(wanted, 1, Math.Max(1, _liveWorkers));
     }
 
@@ -253,40 +239,38 @@ internal sealed partial class GradientAggregator
             TensorPrimitives.MultiplyAdd(message.Gradient, message.ExampleCount / (float)examples, _mean, _mean);
         }
 
-        long versionBefore = _version;
+        long versionBefore = _counters.Version;
 
         // A single NaN or ±Inf makes the sum non-finite: such an update never reaches the weights.
         bool finite = float.IsFinite(TensorPrimitives.Sum<float>(_mean));
         if (finite)
         {
             _settings.Optimizer.Step(_weights, _mean);
-            _version++;
-            _board.Publish(_weights, _version);
         }
         else
         {
-            _skipped++;
             LogSkipped(_settings.Logger, versionBefore, messages.Length);
         }
 
         foreach (var message in messages)
         {
-            long staleness = versionBefore - message.WeightsVersion;
-            _stalenessSum += staleness;
-            _stalenessMax = Math.Max(_stalenessMax, staleness);
+            _counters.RecordGradient(versionBefore - message.WeightsVersion);
         }
 
-        _gradients += messages.Length;
-        _examples += examples;
-        _lastLoss = loss / examples;
-        _settings.OnUpdate?.Invoke(Describe(messages, !finite));
+        long version = _counters.RecordUpdate(messages.Length, examples, loss / examples, applied: finite);
+        if (finite)
+        {
+            _board.Publish(_weights, version);
+        }
+
+        _settings.OnUpdate?.Invoke(Describe(messages, version, !finite));
         foreach (var message in messages)
         {
-            message.MarkApplied(_version);
+            message.MarkApplied(version);
         }
     }
 
-    private AppliedUpdate Describe(ReadOnlySpan<GradientMessage> messages, bool skipped)
+    private AppliedUpdate Describe(ReadOnlySpan<GradientMessage> messages, long version, bool skipped)
     {
         var gradients = new (int, long)[messages.Length];
         for (int i = 0; i < messages.Length; i++)
@@ -294,7 +278,7 @@ internal sealed partial class GradientAggregator
             gradients[i] = (messages[i].WorkerId, messages[i].Sequence);
         }
 
-        return new AppliedUpdate(_version, _threshold, gradients, skipped);
+        return new AppliedUpdate(version, _threshold, gradients, skipped);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Threshold k {Old} -> {New} at {Seconds:F2}s ({Reason}); {Carried} gradients carried over")]
