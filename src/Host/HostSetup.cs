@@ -1,7 +1,9 @@
 using HybridSgd.Host.CommandLine;
+using HybridSgd.Host.Data;
 using HybridSgd.Host.Jobs;
 using HybridSgd.Host.Options;
 using HybridSgd.Pipeline.Configuration;
+using HybridSgd.Pipeline.Models;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -39,8 +41,10 @@ internal static class HostSetup
         AddValidatedOptions<ModelOptions>(builder, ModelOptions.SectionName);
         AddValidatedOptions<OutputOptions>(builder, OutputOptions.SectionName);
         builder.Services.AddSingleton<IValidateOptions<TrainingOptions>, TrainingOptionsValidator>();
-        builder.Services.AddSingleton<IValidateOptions<ModelOptions>, ModelOptionsValidator>();
-        builder.Services.AddSingleton<IValidateOptions<DataOptions>, DataOptionsValidator>();
+        builder.Services.AddSingleton<IValidateOptions<ModelOptions>>(
+            new KnownNameValidator<ModelOptions>(ModelOptions.SectionName + ":Name", o => o.Name, ModelFactory.Names));
+        builder.Services.AddSingleton<IValidateOptions<DataOptions>>(
+            new KnownNameValidator<DataOptions>(DataOptions.SectionName + ":Dataset", o => o.Dataset, DatasetCatalog.Names));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<JobOutcome>();
         builder.Services.AddSingleton<TrainJob>();
