@@ -81,6 +81,7 @@ internal sealed class MinibatchLoader
     {
         using var reader = OpenEpoch(epoch);
         long rowsThisEpoch = 0;
+        bool exhausted = false;
         var batch = _pool.Rent();
         try
         {
@@ -89,6 +90,7 @@ internal sealed class MinibatchLoader
                 var row = batch.Features.AsSpan(batch.Count * batch.FeatureCount, batch.FeatureCount);
                 if (!reader.TryRead(row, out int label))
                 {
+                    exhausted = true;
                     break;
                 }
 
@@ -114,7 +116,9 @@ internal sealed class MinibatchLoader
             }
 
             Interlocked.Add(ref _skipped, reader.SkippedRows);
-            if (rowsThisEpoch == 0 && batch.Count == 0)
+
+            // Only a cursor that really ran dry proves the data empty; a stop can land before the first row.
+            if (exhausted && rowsThisEpoch == 0)
             {
                 throw new InvalidDataException("The training data has no usable rows (every label missing, or no rows at all).");
             }

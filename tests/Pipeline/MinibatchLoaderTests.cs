@@ -1,0 +1,49 @@
+using HybridSgd.Pipeline.Data;
+using HybridSgd.Tests.Support;
+
+namespace HybridSgd.Tests.Pipeline;
+
+public sealed class MinibatchLoaderTests
+{
+    [Fact]
+    public async Task StopLandingAsAnEpochOpens_EndsTheStream_NotAnEmptyDataError()
+    {
+        var data = FashionMnistSubset.Load(100, 1);
+        using var stop = new CancellationTokenSource();
+
+        // The second cursor is the second epoch: stop exactly then, before it yields a row.
+        var view = new CursorHookDataView(data.Train, cursor => { if (cursor == 2) stop.Cancel(); });
+        var loader = new MinibatchLoader(data.Ml, view, new MinibatchPool(10, data.FeatureCount), epochs: null, shuffle: false, seed: 1, bufferedBatches: 100);
+
+        await loader.RunAsync(stop.Token);
+
+        Assert.True(loader.Output.TryReceiveAll(out var batches));
+        Assert.Equal(10, batches.Count);
+        await loader.Output.Completion;
+    }
+
+    [Fact]
+    public async Task EmptyData_FaultsTheStreamWithAClearError()
+    {
+        var data = FashionMnistSubset.Load(100, 1);
+        var empty = data.Ml.Data.SkipRows(data.Train, 100);
+        var loader = new MinibatchLoader(data.Ml, empty, new MinibatchPool(10, data.FeatureCount), epochs: null, shuffle: false, seed: 1, bufferedBatches: 4);
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => loader.RunAsync(CancellationToken.None));
+
+        Assert.Contains("no usable rows", error.Message);
+        await Assert.ThrowsAnyAsync<Exception>(() => loader.Output.Completion);
+    }
+
+    [Fact]
+    public async Task ShortLastMinibatch_IsSentNotDropped()
+    {
+        var data = FashionMnistSubset.Load(25, 1);
+        var loader = new MinibatchLoader(data.Ml, data.Train, new MinibatchPool(10, data.FeatureCount), epochs: 2, shuffle: true, seed: 1, bufferedBatches: 100);
+
+        await loader.RunAsync(CancellationToken.None);
+
+        Assert.True(loader.Output.TryReceiveAll(out var batches));
+        Assert.Equal([10, 10, 5, 10, 10, 5], batches.Select(b => b.Count));
+    }
+}
