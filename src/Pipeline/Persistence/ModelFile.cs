@@ -13,7 +13,7 @@ namespace HybridSgd.Pipeline.Persistence;
 public static class ModelFile
 {
     public const int FormatVersion = 1;
-    private static readonly byte[] Magic = "HSGDMODL"u8.ToArray();
+    private static ReadOnlySpan<byte> Magic => "HSGDMODL"u8;
 
     public static void Save(string path, ModelHeader header, ReadOnlySpan<float> weights)
     {
