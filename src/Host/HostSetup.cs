@@ -1,4 +1,5 @@
 using HybridSgd.Host.CommandLine;
+using HybridSgd.Host.Compare;
 using HybridSgd.Host.Data;
 using HybridSgd.Host.Jobs;
 using HybridSgd.Host.Options;
@@ -40,6 +41,10 @@ internal static class HostSetup
         AddValidatedOptions<DataOptions>(builder, DataOptions.SectionName);
         AddValidatedOptions<ModelOptions>(builder, ModelOptions.SectionName);
         AddValidatedOptions<OutputOptions>(builder, OutputOptions.SectionName);
+        AddValidatedOptions<SimulationOptions>(builder, SimulationOptions.SectionName);
+        AddValidatedOptions<CompareOptions>(builder, CompareOptions.SectionName);
+        builder.Services.AddSingleton<IValidateOptions<SimulationOptions>, SimulationOptionsValidator>();
+        builder.Services.AddSingleton<IValidateOptions<CompareOptions>, CompareOptionsValidator>();
         builder.Services.AddSingleton<IValidateOptions<TrainingOptions>, TrainingOptionsValidator>();
         builder.Services.AddSingleton<IValidateOptions<ModelOptions>>(
             new KnownNameValidator<ModelOptions>(ModelOptions.SectionName + ":Name", o => o.Name, ModelFactory.Names));
@@ -47,7 +52,16 @@ internal static class HostSetup
             new KnownNameValidator<DataOptions>(DataOptions.SectionName + ":Dataset", o => o.Dataset, DatasetCatalog.Names));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<JobOutcome>();
-        builder.Services.AddSingleton<TrainJob>();
+        builder.Services.AddSingleton(new CommandLineText(arguments.Text));
+        if (arguments.Verb == CommandLineArguments.CompareVerb)
+        {
+            builder.Services.AddSingleton<IJob, CompareJob>();
+        }
+        else
+        {
+            builder.Services.AddSingleton<IJob, TrainJob>();
+        }
+
         builder.Services.AddHostedService<JobService>();
         return builder;
     }

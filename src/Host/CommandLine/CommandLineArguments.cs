@@ -11,9 +11,12 @@ namespace HybridSgd.Host.CommandLine;
 internal sealed record CommandLineArguments(string Verb, string[] ConfigurationArguments, IReadOnlyDictionary<string, string?> Overrides)
 {
     public const string TrainVerb = "train";
+    public const string CompareVerb = "compare";
     public const string HelpVerb = "help";
 
     private const string Training = TrainingOptions.SectionName + ":";
+    private const string Simulation = SimulationOptions.SectionName + ":";
+    private const string Compare = HybridSgd.Host.Compare.CompareOptions.SectionName + ":";
 
     public static IReadOnlyDictionary<string, string> SwitchMappings { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
@@ -40,7 +43,17 @@ internal sealed record CommandLineArguments(string Verb, string[] ConfigurationA
         ["--ramp-end"] = Training + "Policy:RampEnd",
         ["--step-at"] = Training + "Policy:StepAt",
         ["--constant"] = Training + "Policy:Constant",
+        ["--hidden"] = ModelOptions.SectionName + ":HiddenLayers",
+        ["--scenario"] = Simulation + "Scenario",
+        ["--push-delay"] = Simulation + "PushDelay",
+        ["--pull-delay"] = Simulation + "PullDelay",
+        ["--jitter"] = Simulation + "DelayJitter",
+        ["--methods"] = Compare + "Methods",
+        ["--seeds"] = Compare + "Seeds",
     };
+
+    /// <summary>The command line as typed, for reports.</summary>
+    public string Text => string.Join(' ', new[] { "hybridsgd", Verb }.Concat(ConfigurationArguments));
 
     /// <summary>A mutable copy, as the configuration API wants one.</summary>
     public IDictionary<string, string> SwitchMappingsCopy() => new Dictionary<string, string>(SwitchMappings, StringComparer.OrdinalIgnoreCase);
@@ -58,9 +71,9 @@ internal sealed record CommandLineArguments(string Verb, string[] ConfigurationA
             rest = rest[1..];
         }
 
-        if (verb is not (TrainVerb or HelpVerb))
+        if (verb is not (TrainVerb or CompareVerb or HelpVerb))
         {
-            error = $"Unknown command '{verb}'. Commands: {TrainVerb}, {HelpVerb}.";
+            error = $"Unknown command '{verb}'. Commands: {TrainVerb}, {CompareVerb}, {HelpVerb}.";
             return false;
         }
 
@@ -132,13 +145,15 @@ internal sealed record CommandLineArguments(string Verb, string[] ConfigurationA
 
         Usage:
           hybridsgd [train] [options]     train with appsettings.json, overridden by options
+          hybridsgd compare [options]     run several methods on the same split, budget and seeds
           hybridsgd help                  this text
 
         Options (each maps to a key in appsettings.json; --Section:Key value sets any key):
           --dataset fashion-mnist         Data:Dataset
           --data-dir DIR                  Data:Directory (default: the embedded copy)
           --train-rows N, --test-rows N   Data:TrainRows, Data:TestRows (use the first N rows)
-          --model softmax                 Model:Name
+          --model softmax|mlp             Model:Name
+          --hidden 256,128                Model:HiddenLayers (mlp)
           --mode async|sync|hybrid        Training:Mode
           --policy linear|exponential|step|constant
                                           Training:Policy:Kind (hybrid only)
@@ -152,9 +167,19 @@ internal sealed record CommandLineArguments(string Verb, string[] ConfigurationA
           --epochs N                      Training:Epochs (clears Budget unless --budget is given too)
           --seed N                        Training:Seed
           --eval-interval 1s              Training:EvaluationInterval
-          --out DIR                       Output:Directory (report.json and model.hsgd)
+          --out DIR                       Output:Directory (report.json and model.hsgd; compare.json, summary.md, compare.svg)
+          --scenario uniform|stragglers|slow-network
+                                          Simulation:Scenario (stragglers: a quarter of the workers 4× slower;
+                                          slow-network: 2 ms + up to 2 ms jitter per push and per pull)
+          --push-delay 2ms, --pull-delay 2ms, --jitter 1ms
+                                          Simulation:PushDelay/PullDelay/DelayJitter (override the scenario)
+                                          per-worker slowdown: --Simulation:WorkerSlowdown:3 4
+          --methods sync,async,hybrid,sdca
+                                          Compare:Methods (compare only)
+          --seeds 5                       Compare:Seeds (compare only; seeds Training:Seed, +1, ...)
 
-        Example:
+        Examples:
           hybridsgd train --dataset fashion-mnist --model softmax --mode hybrid --workers 4 --budget 10s --out runs/demo
+          hybridsgd compare --model softmax --methods sync,async,hybrid,sdca --workers 4 --scenario stragglers --budget 20s --seeds 5 --out runs/cmp
         """;
 }

@@ -25,8 +25,9 @@ internal static class DatasetCatalog
         // can hand out a fully shuffled cursor. 60k × 784 floats is about 190 MB.
         var cached = ml.Data.Cache(train);
         Prefill(cached);
-        var test = DenseDataset.FromDataView(split.Test, options.TestRows);
-        return (new TrainingData(ml, FashionMnist.Name, cached, test, split.FeatureCount, split.ClassCount), split.ClassNames);
+        var testView = options.TestRows is { } testRows ? ml.Data.TakeRows(split.Test, testRows) : split.Test;
+        var test = DenseDataset.FromDataView(testView);
+        return (new TrainingData(ml, FashionMnist.Name, cached, test, split.FeatureCount, split.ClassCount, testView), split.ClassNames);
     }
 
     /// <summary>

@@ -9,7 +9,7 @@ namespace HybridSgd.Host.Jobs;
 /// the user's input are reported without a stack trace.
 /// </summary>
 internal sealed partial class JobService(
-    TrainJob job,
+    IJob job,
     JobOutcome outcome,
     IHostApplicationLifetime lifetime,
     ILogger<JobService> logger) : BackgroundService

@@ -17,30 +17,31 @@ namespace HybridSgd.Host.Jobs;
 /// </summary>
 internal sealed partial class TrainJob(
     IOptions<TrainingOptions> training,
+    IOptions<SimulationOptions> simulation,
     IOptions<DataOptions> data,
     IOptions<ModelOptions> model,
     IOptions<OutputOptions> output,
     ILogger<TrainJob> logger,
-    TimeProvider time)
+    TimeProvider time) : IJob
 {
-    public async Task<TrainingResult> RunAsync(CancellationToken stop)
+    public async Task RunAsync(CancellationToken stop)
     {
         var options = training.Value;
         var ml = new MLContext(options.Seed);
         var (split, classNames) = DatasetCatalog.Load(ml, data.Value);
         LogData(logger, split.Name, split.Train.GetRowCount(), split.Test.Count, split.FeatureCount, split.ClassCount);
-        var net = ModelFactory.Create(model.Value.Name, split.FeatureCount, split.ClassCount);
-        var environment = new TrainerEnvironment { Logger = logger, Time = time };
+        var net = model.Value.Create(split.FeatureCount, split.ClassCount);
+        var cluster = Scenarios.Resolve(simulation.Value, options.Workers);
+        var environment = new TrainerEnvironment { Logger = logger, Time = time, Cluster = cluster };
         var result = await HybridTrainer.TrainAsync(split, net, options, environment, stop).ConfigureAwait(false);
 
         // Written even after a stop request: the stop only ended training early.
         string directory = Path.GetFullPath(output.Value.Directory);
         string modelPath = Path.Combine(directory, OutputOptions.ModelFileName);
-        ModelFile.Save(modelPath, new ModelHeader(net.Name, net.FeatureCount, net.OutputCount, classNames, split.Name), result.Weights);
+        ModelFile.Save(modelPath, new ModelHeader(net.Name, net.FeatureCount, net.OutputCount, classNames, split.Name, (net as MlpModel)?.HiddenLayers ?? []), result.Weights);
         string reportPath = Path.Combine(directory, OutputOptions.ReportFileName);
-        ReportFile.Write(reportPath, RunReport.From(result, options, OutputOptions.ModelFileName, time.GetUtcNow()));
+        ReportFile.Write(reportPath, RunReport.From(result, options, simulation.Value.Scenario, OutputOptions.ModelFileName, time.GetUtcNow()));
         LogWritten(logger, reportPath, modelPath);
-        return result;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Data {Dataset}: {TrainRows} training rows, {TestRows} test rows, {Features} features, {Classes} classes")]

@@ -33,7 +33,9 @@ internal sealed class SectionValidator<T>(string section) : IValidateOptions<T>
         foreach (var property in instance.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
             var type = property.PropertyType;
-            if (type.IsClass && type != typeof(string) && property.GetValue(instance) is { } nested)
+            // Only our own option classes nest; arrays and framework types are values (and SyncRoot recurses).
+            bool isOptionsClass = type.IsClass && !type.IsArray && type.Namespace?.StartsWith("HybridSgd", StringComparison.Ordinal) == true;
+            if (isOptionsClass && property.GetIndexParameters().Length == 0 && property.GetValue(instance) is { } nested)
             {
                 Collect(nested, $"{path}:{property.Name}", failures);
             }

@@ -1,3 +1,4 @@
+using HybridSgd.Host.Baselines;
 using HybridSgd.Pipeline.Aggregation;
 using HybridSgd.Pipeline.Configuration;
 using HybridSgd.Pipeline.Training;
@@ -12,6 +13,7 @@ public sealed record RunReport(
     string Mode,
     int Workers,
     string Policy,
+    string Scenario,
     int Seed,
     int BatchSize,
     float LearningRate,
@@ -32,13 +34,16 @@ public sealed record RunReport(
     string ModelFile,
     DateTimeOffset FinishedUtc)
 {
-    public static RunReport From(TrainingResult result, TrainingOptions options, string modelFile, DateTimeOffset finished) => new(
+    public const string MulticlassTask = "multiclass";
+
+    public static RunReport From(TrainingResult result, TrainingOptions options, string scenario, string modelFile, DateTimeOffset finished) => new(
         result.Dataset,
-        "multiclass",
+        MulticlassTask,
         result.Model,
         result.Mode.ToString().ToLowerInvariant(),
         result.Workers,
         result.Policy,
+        scenario,
         result.Seed,
         options.BatchSize,
         options.LearningRate,
@@ -57,6 +62,35 @@ public sealed record RunReport(
         result.ThresholdChanges,
         result.Curve,
         modelFile,
+        finished);
+
+    /// <summary>A report for an ML.NET baseline: one curve point at the end of its training.</summary>
+    public static RunReport FromBaseline(string dataset, string method, BaselineResult result, int seed, DateTimeOffset finished) => new(
+        dataset,
+        MulticlassTask,
+        result.Trainer,
+        method,
+        Environment.ProcessorCount,
+        "",
+        "",
+        seed,
+        0,
+        0,
+        0,
+        null,
+        null,
+        result.TrainSeconds,
+        "converged",
+        0,
+        0,
+        0,
+        0,
+        0,
+        new TestMetrics(result.Accuracy, result.LogLoss, result.TestCount),
+        new StalenessSummary(0, 0, []),
+        [],
+        [new CurvePoint(result.TrainSeconds, 0, 0, 0, result.Accuracy, result.LogLoss)],
+        "",
         finished);
 
     public sealed record TestMetrics(double Accuracy, double LogLoss, int Count);

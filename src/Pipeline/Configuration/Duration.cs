@@ -18,7 +18,7 @@ public readonly record struct Duration(TimeSpan Value)
         }
 
         throw new FormatException(
-            $"'{text}' is not a duration: use a positive number with a unit (e.g. 10s, 250ms, 1.5m, 2h) or hh:mm:ss.");
+            $"'{text}' is not a duration: use a number with a unit (e.g. 10s, 250ms, 1.5m, 2h) or hh:mm:ss.");
     }
 
     public static bool TryParse(string? text, out Duration duration)
@@ -32,7 +32,7 @@ public readonly record struct Duration(TimeSpan Value)
         text = text.Trim();
         if (text.Contains(':'))
         {
-            if (TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) && span > TimeSpan.Zero)
+            if (TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) && span >= TimeSpan.Zero)
             {
                 duration = new Duration(span);
                 return true;
@@ -46,7 +46,7 @@ public readonly record struct Duration(TimeSpan Value)
         {
             if (text.EndsWith(unit, StringComparison.OrdinalIgnoreCase)
                 && double.TryParse(text[..^unit.Length], NumberStyles.Float, CultureInfo.InvariantCulture, out var amount)
-                && amount > 0 && double.IsFinite(amount))
+                && amount >= 0 && double.IsFinite(amount))
             {
                 duration = new Duration(TimeSpan.FromSeconds(amount * seconds));
                 return true;

@@ -29,6 +29,11 @@ public sealed class TrainingOptionsValidator : IValidateOptions<TrainingOptions>
             }
         }
 
+        if (options.Budget is { } budget && budget.Value <= TimeSpan.Zero)
+        {
+            failures.Add($"{prefix}Budget must be positive.");
+        }
+
         if (options.EvaluationInterval.Value <= TimeSpan.Zero)
         {
             failures.Add($"{prefix}EvaluationInterval must be positive.");

@@ -6,4 +6,5 @@ namespace HybridSgd.Pipeline.Persistence;
 /// <param name="OutputCount">Outputs (classes) it produces.</param>
 /// <param name="ClassNames">Label of each output, in order (may be empty).</param>
 /// <param name="Dataset">Name of the data it was trained on.</param>
-public sealed record ModelHeader(string Model, int FeatureCount, int OutputCount, IReadOnlyList<string> ClassNames, string Dataset);
+/// <param name="HiddenLayers">Hidden layer sizes (an MLP's architecture; empty for linear models).</param>
+public sealed record ModelHeader(string Model, int FeatureCount, int OutputCount, IReadOnlyList<string> ClassNames, string Dataset, IReadOnlyList<int>? HiddenLayers = null);

@@ -67,13 +67,14 @@ public static partial class HybridTrainer
             logger,
             environment.OnUpdate));
         var pool = new MinibatchPool(options.BatchSize, data.FeatureCount);
+        using var delays = environment.Cluster.Any(c => !c.IsIdeal) ? new DelayScheduler() : null;
         var loader = new MinibatchLoader(
             data.Ml, data.Train, pool, options.Epochs, options.Shuffle, options.Seed, options.LoaderBufferedBatches);
         var graph = new TrainingGraph(
             loader,
             aggregator,
             workers,
-            (id, abort) => new GradientWorker(id, model, board, aggregator.Input, pool, abort));
+            (id, abort) => new GradientWorker(id, model, board, aggregator.Input, pool, Simulate(environment, delays, options.Seed, id), abort));
 
         LogStarted(logger, data.Name, model.Name, options.Mode, policy.Describe(), workers, options.BatchSize, options.LearningRate);
         var monitor = new TrainingMonitor(new Evaluator(model, data.Test), board, aggregator, progress, logger);
@@ -111,6 +112,18 @@ public static partial class HybridTrainer
             ThresholdChanges = aggregator.ThresholdChanges,
             Weights = weights,
         };
+    }
+
+    private static SimulatedConditions? Simulate(TrainerEnvironment environment, DelayScheduler? delays, int seed, int worker)
+    {
+        var condition = worker < environment.Cluster.Count ? environment.Cluster[worker] : WorkerCondition.Ideal;
+        if (condition.IsIdeal || delays is null)
+        {
+            return null;
+        }
+
+        // Jitter is seeded per worker, so a seed replays the same delays (up to thread scheduling).
+        return new SimulatedConditions(condition, delays.DelayAsync, TimeProvider.System, new Random(unchecked((seed * 7919) + worker)));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Training {Model} on {Dataset}: mode {Mode}, policy {Policy}, {Workers} workers, batch {BatchSize}, learning rate {LearningRate}")]

@@ -1,4 +1,5 @@
 using HybridSgd.Pipeline.Aggregation;
+using HybridSgd.Pipeline.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -10,6 +11,12 @@ public sealed class TrainerEnvironment
     public ILogger Logger { get; init; } = NullLogger.Instance;
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// Simulated conditions of each worker (slowdown, push/pull delays), by worker id; workers beyond the list
+    /// are ideal. See <see cref="Configuration.Scenarios.Resolve"/>.
+    /// </summary>
+    public IReadOnlyList<WorkerCondition> Cluster { get; init; } = [];
 
     /// <summary>Called by the aggregator after every update, under its lock: for invariant checks in tests.</summary>
     internal Action<AppliedUpdate>? OnUpdate { get; init; }

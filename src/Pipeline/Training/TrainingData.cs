@@ -7,4 +7,5 @@ namespace HybridSgd.Pipeline.Training;
 /// A train/test split ready for training: the training rows are streamed from <see cref="Train"/>
 /// (columns "Features" and key-typed "Label"); the test rows are scored from memory.
 /// </summary>
-public sealed record TrainingData(MLContext Ml, string Name, IDataView Train, DenseDataset Test, int FeatureCount, int ClassCount);
+/// <param name="TestView">The same test rows as an IDataView, for ML.NET baselines and evaluators (optional).</param>
+public sealed record TrainingData(MLContext Ml, string Name, IDataView Train, DenseDataset Test, int FeatureCount, int ClassCount, IDataView? TestView = null);

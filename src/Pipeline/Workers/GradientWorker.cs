@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Tasks.Dataflow;
 using HybridSgd.Pipeline.Aggregation;
 using HybridSgd.Pipeline.Data;
@@ -17,6 +18,7 @@ internal sealed class GradientWorker
     private readonly ITargetBlock<GradientMessage> _aggregator;
     private readonly MinibatchPool _pool;
     private readonly CancellationToken _abort;
+    private readonly SimulatedConditions? _conditions;
     private readonly float[] _gradient;
     private long _sequence;
 
@@ -26,8 +28,10 @@ internal sealed class GradientWorker
         WeightsBoard board,
         ITargetBlock<GradientMessage> aggregator,
         MinibatchPool pool,
+        SimulatedConditions? conditions,
         CancellationToken abort)
     {
+        _conditions = conditions;
         Id = id;
         _kernel = model.CreateKernel();
         _board = board;
@@ -48,17 +52,32 @@ internal sealed class GradientWorker
     {
         double loss;
         long version;
+        long started;
         int count = batch.Count;
         var snapshot = _board.Acquire();
         try
         {
             version = snapshot.Version;
+
+            // A simulated pull delay: the weights were handed out now but reach the worker later (staler).
+            if (_conditions is not null)
+            {
+                await _conditions.PullAsync(_abort).ConfigureAwait(false);
+            }
+
+            started = Stopwatch.GetTimestamp();
             loss = _kernel.ComputeGradient(snapshot.Values, batch, _gradient);
         }
         finally
         {
             _board.Release(snapshot);
             _pool.Return(batch);
+        }
+
+        if (_conditions is not null)
+        {
+            await _conditions.SlowDownAsync(Stopwatch.GetElapsedTime(started), _abort).ConfigureAwait(false);
+            await _conditions.PushAsync(_abort).ConfigureAwait(false);
         }
 
         // The gradient buffer is reused for the next minibatch only after the aggregator has consumed it.

@@ -1,0 +1,17 @@
+namespace HybridSgd.Host.Compare;
+
+// The file name carries the Chart prefix so every charting file sorts together in Compare/.
+
+/// <summary>
+/// Everything <see cref="ChartSvg.Render"/> draws: accuracy and log-loss against wall-clock seconds, and the
+/// hybrid threshold k(t) on a 1..<paramref name="Workers"/> axis (that panel is left out when
+/// <paramref name="Threshold"/> is null).
+/// </summary>
+public sealed record ComparisonChart(
+    string Title,
+    IReadOnlyList<ChartSeries> Accuracy,
+    IReadOnlyList<ChartMarker> AccuracyMarkers,
+    IReadOnlyList<ChartSeries> LogLoss,
+    IReadOnlyList<ChartMarker> LogLossMarkers,
+    ThresholdTrace? Threshold,
+    int Workers);

@@ -1,0 +1,112 @@
+using System.Text.Json;
+using HybridSgd.Host.Baselines;
+using HybridSgd.Host.Data;
+using HybridSgd.Host.Jobs;
+using HybridSgd.Host.Options;
+using HybridSgd.Host.Reports;
+using HybridSgd.Pipeline.Configuration;
+using HybridSgd.Pipeline.Persistence;
+using HybridSgd.Pipeline.Training;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.ML;
+
+namespace HybridSgd.Host.Compare;
+
+/// <summary>
+/// The <c>compare</c> verb: every method on the same split, budget, scenario and seeds, each run a fresh model;
+/// then compare.json, summary.md and compare.svg. Methods are interleaved within each seed so that slow drifts
+/// of a noisy machine spread over all methods rather than landing on one.
+/// </summary>
+internal sealed partial class CompareJob(
+    IOptions<TrainingOptions> training,
+    IOptions<CompareOptions> compare,
+    IOptions<SimulationOptions> simulation,
+    IOptions<DataOptions> data,
+    IOptions<ModelOptions> model,
+    IOptions<OutputOptions> output,
+    CommandLineText commandLine,
+    ILogger<CompareJob> logger,
+    TimeProvider time) : IJob
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public async Task RunAsync(CancellationToken stop)
+    {
+        var settings = compare.Value;
+        var methods = settings.MethodList();
+        var (split, _) = DatasetCatalog.Load(new MLContext(training.Value.Seed), data.Value);
+        var runs = methods.ToDictionary(m => m, _ => new List<RunReport>());
+        var seeds = Enumerable.Range(training.Value.Seed, settings.Seeds).ToArray();
+        var cluster = Scenarios.Resolve(simulation.Value, training.Value.Workers);
+        foreach (int seed in seeds)
+        {
+            foreach (string method in methods)
+            {
+                if (stop.IsCancellationRequested)
+                {
+                    break;
+                }
+
+                LogRunStarting(logger, method, seed, Array.IndexOf(seeds, seed) + 1, seeds.Length);
+                runs[method].Add(method == SdcaBaseline.Method
+                    ? await RunSdcaAsync(split, seed, stop).ConfigureAwait(false)
+                    : await RunSgdAsync(split, method, seed, cluster, stop).ConfigureAwait(false));
+            }
+        }
+
+        Write(BuildReport(methods, seeds, runs));
+    }
+
+    private async Task<RunReport> RunSgdAsync(TrainingData split, string method, int seed, IReadOnlyList<WorkerCondition> cluster, CancellationToken stop)
+    {
+        var options = TrainingRun.WithModeAndSeed(training.Value, Enum.Parse<TrainingMode>(method, ignoreCase: true), seed, compare.Value.EvaluationInterval);
+        var net = model.Value.Create(split.FeatureCount, split.ClassCount);
+        var environment = new TrainerEnvironment { Logger = logger, Time = time, Cluster = cluster };
+        var result = await HybridTrainer.TrainAsync(split, net, options, environment, stop).ConfigureAwait(false);
+        return RunReport.From(result, options, simulation.Value.Scenario, "", time.GetUtcNow());
+    }
+
+    private async Task<RunReport> RunSdcaAsync(TrainingData split, int seed, CancellationToken stop)
+    {
+        var result = await new SdcaBaseline(logger, time).RunAsync(split, seed, TimeSpan.FromSeconds(1), stop).ConfigureAwait(false);
+        return RunReport.FromBaseline(split.Name, SdcaBaseline.Method, result, seed, time.GetUtcNow());
+    }
+
+    private CompareReport BuildReport(IReadOnlyList<string> methods, int[] seeds, Dictionary<string, List<RunReport>> runs)
+    {
+        double? sdca = runs.TryGetValue(SdcaBaseline.Method, out var baseline) && baseline.Count > 0
+            ? baseline.Average(r => r.Test.Accuracy)
+            : null;
+        var t = training.Value;
+        var hybrid = Pipeline.Policies.ThresholdPolicyFactory.Create(TrainingMode.Hybrid, t.Policy).Describe();
+        var settings = new CompareReport.RunSettings(
+            data.Value.Dataset, model.Value.Name, simulation.Value.Scenario, t.Workers, t.BatchSize, t.LearningRate, hybrid,
+            t.Budget?.Value.TotalSeconds, t.Epochs, seeds, methods, commandLine.Text);
+        var perMethod = methods
+            .Where(m => runs[m].Count > 0)
+            .Select(m => new CompareReport.MethodRuns(MethodSummary.Of(m, runs[m], sdca, compare.Value.TargetList()), runs[m]))
+            .ToArray();
+        return new CompareReport(settings, sdca, perMethod);
+    }
+
+    private void Write(CompareReport report)
+    {
+        string directory = Path.GetFullPath(output.Value.Directory);
+        AtomicFile.Write(Path.Combine(directory, "compare.json"), stream => JsonSerializer.Serialize(stream, report, Json));
+        string summary = SummaryMarkdown.Render(report);
+        AtomicFile.Write(Path.Combine(directory, "summary.md"), stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(summary)));
+        var chart = ComparisonChartBuilder.Build(report, compare.Value.EvaluationInterval.Value.TotalSeconds);
+        AtomicFile.Write(Path.Combine(directory, "compare.svg"), stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(ChartSvg.Render(chart))));
+        LogWritten(logger, directory);
+
+        // The table is the point of the command: show it as written, not folded into one log line.
+        Console.Out.Write(summary);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Compare: {Method}, seed {Seed} (run {Index}/{Count} of this method)")]
+    private static partial void LogRunStarting(ILogger logger, string method, int seed, int index, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Wrote compare.json, summary.md and compare.svg to {Directory}")]
+    private static partial void LogWritten(ILogger logger, string directory);
+}

@@ -1,0 +1,37 @@
+using HybridSgd.Host.Reports;
+
+namespace HybridSgd.Host.Compare;
+
+/// <summary>One method's result over all seeds.</summary>
+public sealed record MethodSummary(
+    string Method,
+    int Runs,
+    Statistic Accuracy,
+    Statistic LogLoss,
+    TimeToTarget? TimeToSdca,
+    IReadOnlyList<TimeToTarget> TimeToTargets,
+    double UpdatesPerSecond,
+    double MeanStaleness,
+    double TrainSeconds)
+{
+    public static MethodSummary Of(string method, IReadOnlyList<RunReport> runs, double? sdcaAccuracy, IReadOnlyList<double> targets) => new(
+        method,
+        runs.Count,
+        Statistic.Of(runs.Select(r => r.Test.Accuracy).ToArray()),
+        Statistic.Of(runs.Select(r => r.Test.LogLoss).ToArray()),
+        sdcaAccuracy is { } sdca ? Reach(runs, sdca) : null,
+        targets.Select(t => Reach(runs, t)).ToArray(),
+        runs.Average(r => r.TrainSeconds > 0 ? r.Updates / r.TrainSeconds : 0),
+        runs.Average(r => r.Staleness.Mean),
+        runs.Average(r => r.TrainSeconds));
+
+    /// <summary>First curve point at or above <paramref name="target"/>, per run (sampled, so a bound from above).</summary>
+    private static TimeToTarget Reach(IReadOnlyList<RunReport> runs, double target)
+    {
+        var times = runs
+            .Select(r => r.Curve.FirstOrDefault(p => p.TestAccuracy >= target)?.Seconds)
+            .OfType<double>()
+            .ToArray();
+        return new TimeToTarget(target, times.Length > 0 ? times.Average() : null, times.Length);
+    }
+}

@@ -1,0 +1,61 @@
+using System.Text.Json;
+using System.Xml.Linq;
+
+namespace HybridSgd.Tests.Host;
+
+/// <summary>The compare verb end to end with tiny budgets: every method, every seed, all three outputs.</summary>
+public sealed class CompareCommandTests : IDisposable
+{
+    private readonly string _out = Path.Combine(Path.GetTempPath(), "hybridsgd-tests", Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_out))
+        {
+            Directory.Delete(_out, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Compare_AllMethodsTwoSeeds_WritesJsonSummaryAndChart()
+    {
+        using var host = HostRun.Build(
+            "compare", "--model", "softmax", "--methods", "sync,async,hybrid,sdca", "--workers", "2", "--scenario", "stragglers",
+            "--budget", "1s", "--seeds", "2", "--train-rows", "3000", "--test-rows", "500", "--out", _out);
+
+        Assert.Equal(0, await HostRun.RunAsync(host, TimeSpan.FromMinutes(3)));
+
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(_out, "compare.json")));
+        var methods = json.RootElement.GetProperty("methods").EnumerateArray().ToList();
+        Assert.Equal(["sync", "async", "hybrid", "sdca"], methods.Select(m => m.GetProperty("summary").GetProperty("method").GetString()));
+        foreach (var method in methods)
+        {
+            var runs = method.GetProperty("runs").EnumerateArray().ToList();
+            Assert.Equal([1, 2], runs.Select(r => r.GetProperty("seed").GetInt32()));
+            Assert.All(runs, r => Assert.True(r.GetProperty("test").GetProperty("accuracy").GetDouble() > 0.5));
+            Assert.True(method.GetProperty("summary").GetProperty("accuracy").TryGetProperty("standardDeviation", out _));
+        }
+
+        var stragglerRuns = methods[0].GetProperty("runs").EnumerateArray();
+        Assert.All(stragglerRuns, r => Assert.Equal("stragglers", r.GetProperty("scenario").GetString()));
+        Assert.True(json.RootElement.GetProperty("sdcaAccuracy").GetDouble() > 0.5);
+
+        string summary = File.ReadAllText(Path.Combine(_out, "summary.md"));
+        Assert.Contains("| hybrid | 2 |", summary);
+        Assert.Contains("time to SDCA's accuracy", summary);
+
+        var svg = XDocument.Parse(File.ReadAllText(Path.Combine(_out, "compare.svg")));
+        Assert.Equal("svg", svg.Root!.Name.LocalName);
+    }
+
+    [Fact]
+    public async Task Compare_UnknownMethod_FailsAtStartNamingTheKey()
+    {
+        using var host = HostRun.Build("compare", "--methods", "sync,adam", "--out", _out);
+
+        var error = await Record.ExceptionAsync(() => host.StartAsync());
+
+        Assert.NotNull(error);
+        Assert.Contains("Compare:Methods names 'adam'", HybridSgd.Host.ConfigurationErrors.Describe(error));
+    }
+}
