@@ -1,72 +1,10 @@
-using HybridSgd.Pipeline.Configuration;
-using HybridSgd.Pipeline.Data;
 using HybridSgd.Pipeline.Models;
 using HybridSgd.Pipeline.Training;
-using HybridSgd.Tests.Support;
 
 namespace HybridSgd.Tests.Pipeline;
 
-/// <summary>The MLP through the parallel schedules against the sequential loop they must equal (cf. <see cref="ExactMathTests"/>).</summary>
-public sealed class MlpExactMathTests
+public sealed class MlpExactMathTests : ExactMathContract
 {
-    // Not a multiple of any minibatch below, so short last minibatches and rounds are covered.
-    private const int Rows = 650;
-    private static readonly int[] Hidden = [32];
-
-    [Fact]
-    public async Task Async_OneWorker_EqualsSequentialSgdWithSameBatch()
-    {
-        var data = FashionMnistSubset.Load(Rows, 100);
-        var model = ModelFactory.Create(ModelFactory.Mlp, data.FeatureCount, data.ClassCount, Hidden);
-        var options = TestOptions.Replay(TrainingMode.Async, workers: 1, batchSize: 16, epochs: 2);
-
-        var result = await HybridTrainer.TrainAsync(data, model, options, new TrainerEnvironment(), CancellationToken.None);
-
-        var expected = SequentialSgd.Train(model, DenseDataset.FromDataView(data.Train), 16, options.LearningRate, options.L2, options.Seed, epochs: 2);
-        Assert.Equal(2 * 41, result.Statistics.Updates);
-
-        // Same kernel maths, same minibatches, same order: only the rows' memory differs, which can at most move
-        // a vectorised dot product's remainder handling. Bit-identical in practice.
-        AssertClose(expected, result.Weights, tolerance: 1e-6f);
-    }
-
-    [Theory]
-    [InlineData(2)]
-    [InlineData(4)]
-    public async Task Sync_NWorkers_EqualsSequentialSgdWithNTimesLargerBatch(int workers)
-    {
-        var data = FashionMnistSubset.Load(Rows, 100);
-        var model = ModelFactory.Create(ModelFactory.Mlp, data.FeatureCount, data.ClassCount, Hidden);
-        const int batch = 16;
-        var options = TestOptions.Replay(TrainingMode.Sync, workers, batch);
-
-        var result = await HybridTrainer.TrainAsync(data, model, options, new TrainerEnvironment(), CancellationToken.None);
-
-        var expected = SequentialSgd.Train(model, DenseDataset.FromDataView(data.Train), workers * batch, options.LearningRate, options.L2, options.Seed);
-        Assert.Equal((Rows + (workers * batch) - 1) / (workers * batch), result.Statistics.Updates);
-        Assert.Equal(0, result.Statistics.MaxStaleness);
-
-        // A mean of per-worker means is the union's mean summed in another order: float rounding (~1e-7 relative
-        // per step) carried through 11–21 steps. The softmax bound (2e-5) holds here too; a ReLU flipped by that
-        // rounding would need a pre-activation within ~1e-6 of zero and would still move weights by less.
-        AssertClose(expected, result.Weights, tolerance: 2e-5f);
-    }
-
-    private static void AssertClose(float[] expected, float[] actual, float tolerance)
-    {
-        Assert.Equal(expected.Length, actual.Length);
-        float worst = 0;
-        int at = -1;
-        for (int i = 0; i < expected.Length; i++)
-        {
-            float difference = MathF.Abs(expected[i] - actual[i]);
-            if (difference > worst)
-            {
-                worst = difference;
-                at = i;
-            }
-        }
-
-        Assert.True(worst <= tolerance, $"weights differ by {worst} at {at} (expected {expected[Math.Max(at, 0)]}, got {actual[Math.Max(at, 0)]})");
-    }
+    protected override IModel CreateModel(TrainingData data) =>
+        ModelFactory.Create(ModelFactory.Mlp, data.FeatureCount, data.ClassCount, [32]);
 }
