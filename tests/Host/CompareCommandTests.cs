@@ -1,31 +1,29 @@
 using System.Text.Json;
 using System.Xml.Linq;
 
+using HybridSgd.Tests.Support;
+
 namespace HybridSgd.Tests.Host;
 
 /// <summary>The compare verb end to end with tiny budgets: every method, every seed, all three outputs.</summary>
 public sealed class CompareCommandTests : IDisposable
 {
-    private readonly string _out = Path.Combine(Path.GetTempPath(), "hybridsgd-tests", Guid.NewGuid().ToString("N"));
+    private readonly ScratchDirectory _scratch = new();
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_out))
-        {
-            Directory.Delete(_out, recursive: true);
-        }
-    }
+    private string Out => _scratch.Path;
+
+    public void Dispose() => _scratch.Dispose();
 
     [Fact]
     public async Task Compare_AllMethodsTwoSeeds_WritesJsonSummaryAndChart()
     {
         using var host = HostRun.Build(
             "compare", "--model", "softmax", "--methods", "sync,async,hybrid,sdca", "--workers", "2", "--scenario", "stragglers",
-            "--budget", "1s", "--seeds", "2", "--train-rows", "3000", "--test-rows", "500", "--out", _out);
+            "--budget", "1s", "--seeds", "2", "--train-rows", "3000", "--test-rows", "500", "--out", Out);
 
         Assert.Equal(0, await HostRun.RunAsync(host, TimeSpan.FromMinutes(3)));
 
-        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(_out, "compare.json")));
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(Out, "compare.json")));
         var methods = json.RootElement.GetProperty("methods").EnumerateArray().ToList();
         Assert.Equal(["sync", "async", "hybrid", "sdca"], methods.Select(m => m.GetProperty("summary").GetProperty("method").GetString()));
         foreach (var method in methods)
@@ -40,18 +38,18 @@ public sealed class CompareCommandTests : IDisposable
         Assert.All(stragglerRuns, r => Assert.Equal("stragglers", r.GetProperty("scenario").GetString()));
         Assert.True(json.RootElement.GetProperty("sdcaAccuracy").GetDouble() > 0.5);
 
-        string summary = File.ReadAllText(Path.Combine(_out, "summary.md"));
+        string summary = File.ReadAllText(Path.Combine(Out, "summary.md"));
         Assert.Contains("| hybrid | 2 |", summary);
         Assert.Contains("time to SDCA's accuracy", summary);
 
-        var svg = XDocument.Parse(File.ReadAllText(Path.Combine(_out, "compare.svg")));
+        var svg = XDocument.Parse(File.ReadAllText(Path.Combine(Out, "compare.svg")));
         Assert.Equal("svg", svg.Root!.Name.LocalName);
     }
 
     [Fact]
     public async Task Compare_UnknownMethod_FailsAtStartNamingTheKey()
     {
-        using var host = HostRun.Build("compare", "--methods", "sync,adam", "--out", _out);
+        using var host = HostRun.Build("compare", "--methods", "sync,adam", "--out", Out);
 
         var error = await Record.ExceptionAsync(() => host.StartAsync());
 

@@ -4,32 +4,30 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
+using HybridSgd.Tests.Support;
+
 namespace HybridSgd.Tests.Host;
 
 /// <summary>The train verb end to end through the generic host, on real Fashion-MNIST rows.</summary>
 public sealed class TrainCommandTests : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
-    private readonly string _out = Path.Combine(Path.GetTempPath(), "hybridsgd-tests", Guid.NewGuid().ToString("N"));
+    private readonly ScratchDirectory _scratch = new();
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_out))
-        {
-            Directory.Delete(_out, recursive: true);
-        }
-    }
+    private string Out => _scratch.Path;
+
+    public void Dispose() => _scratch.Dispose();
 
     [Fact]
     public async Task Train_HybridSoftmax_ReachesEightyPercentAndWritesReportAndModel()
     {
         using var host = HostRun.Build(
             "train", "--dataset", "fashion-mnist", "--model", "softmax", "--mode", "hybrid", "--workers", "4",
-            "--epochs", "4", "--train-rows", "20000", "--test-rows", "2000", "--eval-interval", "250ms", "--out", _out);
+            "--epochs", "4", "--train-rows", "20000", "--test-rows", "2000", "--eval-interval", "250ms", "--out", Out);
 
         Assert.Equal(0, await HostRun.RunAsync(host, Patience));
 
-        using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(_out, "report.json")));
+        using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(Out, "report.json")));
         var root = report.RootElement;
         foreach (string field in new[] { "dataset", "task", "model", "mode", "workers", "policy", "seed", "trainSeconds", "examples", "updates", "test", "staleness", "curve" })
         {
@@ -52,7 +50,7 @@ public sealed class TrainCommandTests : IDisposable
             Assert.True(curve[^1].TryGetProperty(field, out _), $"curve point lacks '{field}'");
         }
 
-        var (header, weights) = ModelFile.Load(Path.Combine(_out, "model.hsgd"));
+        var (header, weights) = ModelFile.Load(Path.Combine(Out, "model.hsgd"));
         Assert.Equal("softmax", header.Model);
         Assert.Equal(10, header.ClassNames.Count);
         Assert.Equal(785 * 10, weights.Length);
@@ -61,7 +59,7 @@ public sealed class TrainCommandTests : IDisposable
     [Fact]
     public async Task StopRequest_EndsTrainingGracefully_AndStillWritesTheReport()
     {
-        using var host = HostRun.Build("--mode", "sync", "--workers", "2", "--budget", "2m", "--train-rows", "5000", "--test-rows", "500", "--out", _out);
+        using var host = HostRun.Build("--mode", "sync", "--workers", "2", "--budget", "2m", "--train-rows", "5000", "--test-rows", "500", "--out", Out);
         var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
 
         // What Ctrl+C and SIGTERM do: ask the host to stop, 1.5 s into training.
@@ -71,7 +69,7 @@ public sealed class TrainCommandTests : IDisposable
 
         Assert.Equal(0, await HostRun.RunAsync(host, Patience));
 
-        using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(_out, "report.json")));
+        using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(Out, "report.json")));
         Assert.Equal("stopped", report.RootElement.GetProperty("endedBy").GetString());
         Assert.True(report.RootElement.GetProperty("trainSeconds").GetDouble() < 60);
     }
@@ -84,21 +82,21 @@ public sealed class TrainCommandTests : IDisposable
     [InlineData("--model", "transformer", "Model:Name")]
     public async Task BadSetting_FailsAtStart_NamingTheKey(string flag, string value, string key)
     {
-        using var host = HostRun.Build(flag, value, "--out", _out);
+        using var host = HostRun.Build(flag, value, "--out", Out);
 
         var error = await Record.ExceptionAsync(() => host.StartAsync());
 
         Assert.True(error is OptionsValidationException or InvalidOperationException, error?.GetType().Name);
         Assert.Contains(key, HybridSgd.Host.ConfigurationErrors.Describe(error!));
-        Assert.False(Directory.Exists(_out));
+        Assert.False(Directory.Exists(Out));
     }
 
     [Fact]
     public async Task MissingDataDirectory_FailsWithExitCodeOneAndNoOutput()
     {
-        using var host = HostRun.Build("--data-dir", Path.Combine(_out, "nowhere"), "--budget", "1s", "--out", _out);
+        using var host = HostRun.Build("--data-dir", Path.Combine(Out, "nowhere"), "--budget", "1s", "--out", Out);
 
         Assert.Equal(1, await HostRun.RunAsync(host, Patience));
-        Assert.False(File.Exists(Path.Combine(_out, "report.json")));
+        Assert.False(File.Exists(Path.Combine(Out, "report.json")));
     }
 }
