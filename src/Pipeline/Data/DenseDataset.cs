@@ -44,7 +44,7 @@ public sealed class DenseDataset
     /// <summary>Rows [start, start + count) as a minibatch, for reference computations in tests and baselines.</summary>
     public Minibatch Slice(int start, int count)
     {
-        var batch = new Minibatch(count, FeatureCount) { Count = count, FirstExampleIndex = start };
+        var batch = new Minibatch(count, FeatureCount) { Count = count };
         Features.AsSpan(start * FeatureCount, count * FeatureCount).CopyTo(batch.Features);
         Labels.AsSpan(start, count).CopyTo(batch.Labels);
         return batch;

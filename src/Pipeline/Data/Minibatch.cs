@@ -24,9 +24,6 @@ public sealed class Minibatch
     /// <summary>Rows in use, at most <see cref="Capacity"/>; the final minibatch of the data may be short.</summary>
     public int Count { get; set; }
 
-    /// <summary>Zero-based position of the first row in the stream, for tracing which examples a gradient saw.</summary>
-    public long FirstExampleIndex { get; set; }
-
     /// <summary>Class index (zero-based) of each row.</summary>
     public int[] Labels { get; }
 

@@ -19,7 +19,6 @@ internal sealed class MinibatchLoader
     private readonly int? _epochs;
     private readonly bool _shuffle;
     private readonly int _seed;
-    private long _examples;
     private long _skipped;
 
     public MinibatchLoader(MLContext ml, IDataView data, MinibatchPool pool, int? epochs, bool shuffle, int seed, int bufferedBatches)
@@ -41,8 +40,6 @@ internal sealed class MinibatchLoader
 
     /// <summary>The workers link to this; it completes when the data (or the stop token) ends the stream.</summary>
     public BufferBlock<Minibatch> Output { get; }
-
-    public long ExamplesRead => Interlocked.Read(ref _examples);
 
     /// <summary>Rows dropped because their label was missing.</summary>
     public long SkippedRows => Interlocked.Read(ref _skipped);
@@ -94,14 +91,8 @@ internal sealed class MinibatchLoader
                     break;
                 }
 
-                if (batch.Count == 0)
-                {
-                    batch.FirstExampleIndex = _examples;
-                }
-
                 batch.Labels[batch.Count++] = label;
                 rowsThisEpoch++;
-                Interlocked.Increment(ref _examples);
                 if (batch.Count == batch.Capacity)
                 {
                     var full = batch;

@@ -13,8 +13,6 @@ internal sealed class SimulatedConditions(WorkerCondition condition, Func<TimeSp
     private static readonly TimeSpan WaitResolution = TimeSpan.FromMilliseconds(1);
     private TimeSpan _owed;
 
-    public WorkerCondition Condition => condition;
-
     public Task PullAsync(CancellationToken cancellation) => NetworkDelayAsync(condition.PullDelay, cancellation);
 
     public Task PushAsync(CancellationToken cancellation) => NetworkDelayAsync(condition.PushDelay, cancellation);
