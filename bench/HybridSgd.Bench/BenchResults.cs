@@ -25,6 +25,8 @@ internal sealed record BenchResults
 
     public ThroughputResult? Throughput { get; init; }
 
+    public ThroughputResult? MlpThroughput { get; init; }
+
     public AllocationResult? Allocations { get; init; }
 
     public TimeToAccuracyResult? Softmax { get; init; }

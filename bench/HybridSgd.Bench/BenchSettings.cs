@@ -56,6 +56,9 @@ internal sealed record BenchSettings
     /// <summary>Interleaved rounds of the throughput comparison; the median of each configuration is reported.</summary>
     public int ThroughputRounds { get; init; } = 3;
 
+    /// <summary>Rounds of the MLP's throughput comparison (plain loop against 2 workers): for its aggregator figures.</summary>
+    public int MlpThroughputRounds { get; init; } = 2;
+
     /// <summary>Epochs of the short and the long allocation run; their difference is the steady state.</summary>
     public (int Short, int Long) AllocationEpochs { get; init; } = (1, 3);
 
@@ -73,6 +76,7 @@ internal sealed record BenchSettings
         MlpBudgetOfLightGbm = 0.05,
         ThroughputRun = TimeSpan.FromSeconds(0.5),
         ThroughputRounds = 1,
+        MlpThroughputRounds = 1,
         AllocationEpochs = (1, 2),
         SwapRepetitions = 100,
     };

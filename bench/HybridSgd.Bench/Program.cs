@@ -5,6 +5,8 @@ using HybridSgd.Bench.Data;
 using HybridSgd.Bench.Micro;
 using HybridSgd.Bench.Report;
 using HybridSgd.Bench.Runs;
+using HybridSgd.Pipeline.Configuration;
+using HybridSgd.Pipeline.Models;
 
 // hybridsgd benchmarks: micro-benchmarks (BenchmarkDotNet) and whole runs (time to accuracy, throughput,
 // allocations, block swap), every comparison measured in this one process, written as docs/BENCHMARKS.md.
@@ -40,7 +42,7 @@ Log($"loaded in {data.LoadSeconds:F1}s: {data.TrainDense.Count} training rows, {
 if (arguments.Runs(BenchArguments.Profile))
 {
     var profiled = await PipelineRunner.RunAsync(
-        data, HybridSgd.Pipeline.Models.ModelFactory.Create("softmax", 784, 10), settings, HybridSgd.Pipeline.Configuration.TrainingMode.Async,
+        data, ModelFactory.Create(ModelFactory.Softmax, data.Training.FeatureCount, data.Training.ClassCount), settings, TrainingMode.Async,
         settings.Workers, settings.SoftmaxLearningRate, seed: 1, TimeSpan.FromSeconds(15), null, TimeSpan.FromHours(1));
     Log($"profile run: {profiled.ExamplesPerSecond():F0} examples/s, mean staleness {profiled.Statistics.MeanStaleness:F2}");
     return 0;
@@ -54,9 +56,13 @@ if (arguments.Runs("swap"))
 }
 
 ThroughputResult? throughput = null;
+ThroughputResult? mlpThroughput = null;
 if (arguments.Runs("throughput"))
 {
-    throughput = await ThroughputBenchmark.RunAsync(data, settings, "softmax", settings.SoftmaxLearningRate, Log);
+    throughput = await ThroughputBenchmark.RunAsync(
+        data, settings, ModelFactory.Softmax, settings.SoftmaxLearningRate, [settings.Workers, .. settings.OversubscribedWorkers], settings.ThroughputRounds, Log);
+    mlpThroughput = await ThroughputBenchmark.RunAsync(
+        data, settings, ModelFactory.Mlp, settings.MlpLearningRate, [settings.Workers], settings.MlpThroughputRounds, Log);
 }
 
 AllocationResult? allocations = null;
@@ -88,6 +94,7 @@ var results = new BenchResults
     Micro = micro,
     Swap = swap,
     Throughput = throughput,
+    MlpThroughput = mlpThroughput,
     Allocations = allocations,
     Softmax = softmax,
     Mlp = mlp,

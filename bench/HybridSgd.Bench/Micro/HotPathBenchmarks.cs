@@ -32,6 +32,9 @@ public class HotPathBenchmarks
     private GradientAggregator _sync = null!;
     private WeightsBoard _asyncBoard = null!;
     private WeightsBoard _syncBoard = null!;
+    private GradientMessage _asyncMessage = null!;
+    private GradientMessage _first = null!;
+    private GradientMessage _second = null!;
     private Minibatch _loaderBatch = null!;
     private IDataView _rows = null!;
     private DataViewSchemaCheck _schema = null!;
@@ -65,6 +68,9 @@ public class HotPathBenchmarks
         _async = CreateAggregator(_weights, _asyncBoard, workers: 1, new AsynchronousPolicy());
         _syncBoard = new WeightsBoard(_weights);
         _sync = CreateAggregator(_weights, _syncBoard, workers: 2, new SynchronousPolicy());
+        _asyncMessage = new GradientMessage(0, _gradient);
+        _first = new GradientMessage(0, _gradient);
+        _second = new GradientMessage(1, _secondGradient);
     }
 
     [GlobalCleanup]
@@ -84,9 +90,10 @@ public class HotPathBenchmarks
     [Benchmark]
     public async Task<long> AggregatorUpdateAsync()
     {
-        var message = BenchGradients.Create(0, _sequence++, _gradient, _asyncBoard.Version);
-        await _async.Input.SendAsync(message).ConfigureAwait(false);
-        return await message.Applied.ConfigureAwait(false);
+        // As a worker does: its one message, re-armed for every gradient.
+        _asyncMessage.Arm(_sequence++, 64, _asyncBoard.Version, loss: 0.5);
+        await _async.Input.SendAsync(_asyncMessage).ConfigureAwait(false);
+        return await _asyncMessage.Applied.ConfigureAwait(false);
     }
 
     /// <summary>Sync (k = 2): two gradients, one update; per update, not per gradient.</summary>
@@ -94,12 +101,12 @@ public class HotPathBenchmarks
     public async Task<long> AggregatorUpdateOfTwoAsync()
     {
         long version = _syncBoard.Version;
-        var first = BenchGradients.Create(0, _sequence++, _gradient, version);
-        var second = BenchGradients.Create(1, _sequence++, _secondGradient, version);
-        await _sync.Input.SendAsync(first).ConfigureAwait(false);
-        await _sync.Input.SendAsync(second).ConfigureAwait(false);
-        await first.Applied.ConfigureAwait(false);
-        return await second.Applied.ConfigureAwait(false);
+        _first.Arm(_sequence++, 64, version, loss: 0.5);
+        _second.Arm(_sequence++, 64, version, loss: 0.5);
+        await _sync.Input.SendAsync(_first).ConfigureAwait(false);
+        await _sync.Input.SendAsync(_second).ConfigureAwait(false);
+        await _first.Applied.ConfigureAwait(false);
+        return await _second.Applied.ConfigureAwait(false);
     }
 
     /// <summary>The loader's share: 64 rows from the ML.NET cache through a shuffled cursor into a minibatch.</summary>

@@ -67,10 +67,22 @@ internal static class Targets
             foreach (string model in new[] { ModelFactory.Softmax, ModelFactory.Mlp })
             {
                 var gradient = micro.Get(model, "WorkerGradient");
+                var throughputRun = model == ModelFactory.Softmax ? results.Throughput : results.MlpThroughput;
+                if (throughputRun?.For(s.Workers) is { } pipeline)
+                {
+                    targets.Add(new Target(
+                        $"Aggregator work per update ({model})",
+                        "aggregator overhead per update < 5% of a worker's gradient time at batch 64: the aggregator's own time per update (mean, step, publish, release; async, 2 workers, real pipeline)",
+                        Invariant($"{pipeline.BusyMicrosecondsPerUpdate:F2} µs per update vs {gradient.MedianMicroseconds:F2} µs per gradient (micro-benchmark)"),
+                        pipeline.BusyMicrosecondsPerUpdate / gradient.MedianMicroseconds,
+                        0.05,
+                        AtMost: true));
+                }
+
                 var update = micro.Get(model, "AggregatorUpdateAsync");
                 targets.Add(new Target(
-                    $"Aggregator overhead per update ({model})",
-                    "aggregator round trip per update (k = 1) < 5% of a worker's gradient time at batch 64",
+                    $"Aggregator round trip per update ({model})",
+                    "the same bound read as the worker's wait: send to release through the dataflow blocks (k = 1, micro-benchmark)",
                     Invariant($"{update.MedianMicroseconds:F2} µs per update vs {gradient.MedianMicroseconds:F2} µs per gradient"),
                     update.MedianMicroseconds / gradient.MedianMicroseconds,
                     0.05,

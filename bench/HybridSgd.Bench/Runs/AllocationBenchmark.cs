@@ -29,10 +29,11 @@ internal static class AllocationBenchmark
         double perMinibatchPipeline = (longBytes - shortBytes - (extraEpochs * cursorEpoch)) / (double)extraMinibatches;
         log($"allocations: {perMinibatch:F0} B/minibatch in all, {perMinibatchPipeline:F0} B/minibatch without the per-epoch cursor ({cursorEpoch} B/epoch)");
 
-        // Where the bytes go: the runtime's allocation sampling (one event per ~100 KB) over a longer run.
-        using var sampler = new AllocationSampler();
-        await RunEpochsAsync(settings.AllocationEpochs.Long).ConfigureAwait(false);
-        var profile = sampler.Top(8);
+        // Where the bytes go: the runtime's allocation sampling (one event per ~100 KB). A short and a long run
+        // again, type by type, so that what a run allocates once (buffers, blocks) cancels out.
+        var shortProfile = await SampleAsync(settings.AllocationEpochs.Short).ConfigureAwait(false);
+        var longProfile = await SampleAsync(settings.AllocationEpochs.Long).ConfigureAwait(false);
+        var profile = AllocationSampler.Difference(longProfile, shortProfile, top: 10);
         return new AllocationResult(
             perMinibatch, perMinibatchPipeline, cursorEpoch, minibatchesPerEpoch,
             (longGen0 - shortGen0) * 1000.0 / extraMinibatches, profile);
@@ -46,6 +47,13 @@ internal static class AllocationBenchmark
             long before = GC.GetTotalAllocatedBytes(precise: true);
             await RunEpochsAsync(epochs).ConfigureAwait(false);
             return (GC.GetTotalAllocatedBytes(precise: true) - before, GC.CollectionCount(0) - gen0);
+        }
+
+        async Task<IReadOnlyDictionary<string, long>> SampleAsync(int epochs)
+        {
+            using var sampler = new AllocationSampler();
+            await RunEpochsAsync(epochs).ConfigureAwait(false);
+            return sampler.BytesByType();
         }
 
         Task RunEpochsAsync(int epochs) => PipelineRunner.RunAsync(

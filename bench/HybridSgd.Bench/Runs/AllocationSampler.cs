@@ -14,13 +14,21 @@ internal sealed class AllocationSampler : EventListener
     private const EventKeywords GcKeyword = (EventKeywords)0x1;
     private readonly ConcurrentDictionary<string, long> _bytesByType = new();
 
-    public IReadOnlyList<AllocationSample> Top(int count)
+    public IReadOnlyDictionary<string, long> BytesByType() => new Dictionary<string, long>(_bytesByType);
+
+    /// <summary>The types whose sampled bytes grew most from <paramref name="baseline"/> to <paramref name="sample"/>.</summary>
+    public static IReadOnlyList<AllocationSample> Difference(
+        IReadOnlyDictionary<string, long> sample, IReadOnlyDictionary<string, long> baseline, int top)
     {
-        long total = _bytesByType.Values.Sum();
-        return _bytesByType
-            .OrderByDescending(p => p.Value)
-            .Take(count)
-            .Select(p => new AllocationSample(p.Key, p.Value, total == 0 ? 0 : p.Value / (double)total))
+        var growth = sample
+            .Select(p => (Type: p.Key, Bytes: p.Value - baseline.GetValueOrDefault(p.Key)))
+            .Where(p => p.Bytes > 0)
+            .ToArray();
+        long total = growth.Sum(p => p.Bytes);
+        return growth
+            .OrderByDescending(p => p.Bytes)
+            .Take(top)
+            .Select(p => new AllocationSample(p.Type, p.Bytes, total == 0 ? 0 : p.Bytes / (double)total))
             .ToArray();
     }
 

@@ -73,7 +73,7 @@ internal static class BlockSwapBenchmark
                 aggregator.RetireWorker();
             }
 
-            if (!aggregator.Completion.Wait(TimeSpan.FromSeconds(10)) || messages.Any(m => !BenchGradients.IsApplied(m)))
+            if (!aggregator.Completion.Wait(TimeSpan.FromSeconds(10)) || messages.Any(m => !BenchGradients.WaitApplied(m, TimeSpan.FromSeconds(10))))
             {
                 throw new InvalidOperationException("The aggregator did not apply every carried gradient.");
             }

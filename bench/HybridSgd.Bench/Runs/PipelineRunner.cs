@@ -51,4 +51,8 @@ internal static class PipelineRunner
         result.Curve.FirstOrDefault(p => p.TestAccuracy >= accuracy)?.Seconds;
 
     public static double ExamplesPerSecond(this TrainingResult result) => result.Statistics.Examples / result.TrainSeconds;
+
+    /// <summary>The aggregator's own work per update: its busy time (applying, under its lock) over the updates.</summary>
+    public static double BusyMicrosecondsPerUpdate(this TrainingResult result) =>
+        result.Statistics.BusyTime.TotalMicroseconds / Math.Max(1, result.Statistics.Updates);
 }

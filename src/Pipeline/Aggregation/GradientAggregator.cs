@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 using System.Threading.Tasks.Dataflow;
@@ -147,6 +148,7 @@ internal sealed partial class GradientAggregator
                 return;
             }
 
+            long started = Stopwatch.GetTimestamp();
             if (batch.Length == _threshold)
             {
                 Apply(batch);
@@ -158,6 +160,7 @@ internal sealed partial class GradientAggregator
             }
 
             Retune("policy");
+            _counters.RecordBusy(Stopwatch.GetElapsedTime(started));
         }
     }
 
@@ -231,21 +234,16 @@ internal sealed partial class GradientAggregator
             loss += message.Loss * message.ExampleCount;
         }
 
-        // Weighted by example count, so the mean equals the gradient over the union of the minibatches even
-        // when the last minibatch of the data is short.
-        Array.Clear(_mean);
-        foreach (var message in messages)
-        {
-            TensorPrimitives.MultiplyAdd(message.Gradient, message.ExampleCount / (float)examples, _mean, _mean);
-        }
-
+        // A single gradient (k = 1) is its own mean and is read in place: for large models the update is bound
+        // by passes over memory, and this saves two of them.
+        ReadOnlySpan<float> mean = messages.Length == 1 ? messages[0].Gradient : Mean(messages, examples);
         long versionBefore = _counters.Version;
 
         // A single NaN or ±Inf makes the sum non-finite: such an update never reaches the weights.
-        bool finite = float.IsFinite(TensorPrimitives.Sum<float>(_mean));
+        bool finite = float.IsFinite(TensorPrimitives.Sum(mean));
         if (finite)
         {
-            _settings.Optimizer.Step(_weights, _mean);
+            _settings.Optimizer.Step(_weights, mean);
         }
         else
         {
@@ -268,6 +266,21 @@ internal sealed partial class GradientAggregator
         {
             message.MarkApplied(version);
         }
+    }
+
+    /// <summary>
+    /// The mean weighted by example count, so that it equals the gradient over the union of the minibatches even
+    /// when the last minibatch of the data is short.
+    /// </summary>
+    private float[] Mean(ReadOnlySpan<GradientMessage> messages, int examples)
+    {
+        TensorPrimitives.Multiply(messages[0].Gradient, messages[0].ExampleCount / (float)examples, _mean);
+        foreach (var message in messages[1..])
+        {
+            TensorPrimitives.MultiplyAdd(message.Gradient, message.ExampleCount / (float)examples, _mean, _mean);
+        }
+
+        return _mean;
     }
 
     private AppliedUpdate Describe(ReadOnlySpan<GradientMessage> messages, long version, bool skipped)

@@ -12,6 +12,7 @@ internal sealed class UpdateCounters
     private readonly long[] _staleness = new long[HistogramBuckets + 1];
     private long _stalenessSum;
     private long _stalenessMax;
+    private TimeSpan _busy;
 
     public long Version { get; private set; }
 
@@ -29,6 +30,9 @@ internal sealed class UpdateCounters
         _stalenessMax = Math.Max(_stalenessMax, staleness);
         _staleness[Math.Min(staleness, HistogramBuckets)]++;
     }
+
+    /// <summary>Adds time the applier spent on one batch (applying it, or regrouping it after a retune).</summary>
+    public void RecordBusy(TimeSpan elapsed) => _busy += elapsed;
 
     /// <summary>Counts one update of <paramref name="gradients"/> gradients; returns the version it publishes.</summary>
     public long RecordUpdate(int gradients, int examples, double meanLoss, bool applied)
@@ -57,5 +61,6 @@ internal sealed class UpdateCounters
         Gradients == 0 ? 0 : _stalenessSum / (double)Gradients,
         _stalenessMax,
         LastMeanLoss,
-        Array.AsReadOnly((long[])_staleness.Clone()));
+        Array.AsReadOnly((long[])_staleness.Clone()),
+        _busy);
 }

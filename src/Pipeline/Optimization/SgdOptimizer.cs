@@ -1,4 +1,4 @@
-using System.Numerics.Tensors;
+using System.Numerics;
 
 namespace HybridSgd.Pipeline.Optimization;
 
@@ -24,13 +24,35 @@ public sealed class SgdOptimizer : IOptimizer
         _decay = 1f - (learningRate * l2);
     }
 
+    /// <remarks>
+    /// One pass over both vectors (the decay and the step fused): the aggregator's update is bound by passes over
+    /// memory. The roundings are those of the two-pass form, (w·(1 − ηλ)) + (g·(−η)), so results do not change.
+    /// </remarks>
     public void Step(Span<float> parameters, ReadOnlySpan<float> gradient)
     {
-        if (_decay != 1f)
+        if (gradient.Length != parameters.Length)
         {
-            TensorPrimitives.Multiply(parameters, _decay, parameters);
+            throw new ArgumentException($"Expected {parameters.Length} gradient values, got {gradient.Length}.", nameof(gradient));
         }
 
-        TensorPrimitives.MultiplyAdd(gradient, -_learningRate, parameters, parameters);
+        float decay = _decay;
+        float step = -_learningRate;
+        int i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var decays = new Vector<float>(decay);
+            var steps = new Vector<float>(step);
+            for (; i <= parameters.Length - Vector<float>.Count; i += Vector<float>.Count)
+            {
+                var w = new Vector<float>(parameters[i..]);
+                var g = new Vector<float>(gradient[i..]);
+                ((w * decays) + (g * steps)).CopyTo(parameters[i..]);
+            }
+        }
+
+        for (; i < parameters.Length; i++)
+        {
+            parameters[i] = (parameters[i] * decay) + (gradient[i] * step);
+        }
     }
 }

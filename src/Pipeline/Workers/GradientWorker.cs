@@ -19,7 +19,7 @@ internal sealed class GradientWorker
     private readonly MinibatchPool _pool;
     private readonly CancellationToken _abort;
     private readonly SimulatedConditions? _conditions;
-    private readonly float[] _gradient;
+    private readonly GradientMessage _message;
     private long _sequence;
 
     public GradientWorker(
@@ -38,7 +38,11 @@ internal sealed class GradientWorker
         _aggregator = aggregator;
         _pool = pool;
         _abort = abort;
-        _gradient = new float[model.ParameterCount];
+        _message = new GradientMessage(id, new float[model.ParameterCount]);
+
+        // One registration for the worker's whole run (it ends with the abort source), not one per wait: an
+        // abort ends whichever wait is pending, and is a no-op between waits (see GradientMessage).
+        abort.UnsafeRegister(static (message, token) => ((GradientMessage)message!).Cancel(token), _message);
         Block = new ActionBlock<Minibatch>(
             ProcessAsync,
             new ExecutionDataflowBlockOptions { BoundedCapacity = 1, MaxDegreeOfParallelism = 1, CancellationToken = abort });
@@ -66,7 +70,7 @@ internal sealed class GradientWorker
             }
 
             started = Stopwatch.GetTimestamp();
-            loss = _kernel.ComputeGradient(snapshot.Values, batch, _gradient);
+            loss = _kernel.ComputeGradient(snapshot.Values, batch, _message.Gradient);
         }
         finally
         {
@@ -80,13 +84,16 @@ internal sealed class GradientWorker
             await _conditions.PushAsync(_abort).ConfigureAwait(false);
         }
 
-        // The gradient buffer is reused for the next minibatch only after the aggregator has consumed it.
-        var message = new GradientMessage(Id, _sequence++, _gradient, count, version, loss);
-        if (!await _aggregator.SendAsync(message, _abort).ConfigureAwait(false))
+        // The message and its gradient buffer are reused for the next minibatch only after this wait ends.
+        _message.Arm(_sequence++, count, version, loss);
+
+        // An abort that fired before the message was armed found no wait to end: check for it here.
+        _abort.ThrowIfCancellationRequested();
+        if (!await _aggregator.SendAsync(_message, _abort).ConfigureAwait(false))
         {
             throw new InvalidOperationException($"Worker {Id}: the aggregator no longer accepts gradients.");
         }
 
-        await message.Applied.WaitAsync(_abort).ConfigureAwait(false);
+        await _message.Applied.ConfigureAwait(false);
     }
 }
