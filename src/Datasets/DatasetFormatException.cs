@@ -22,17 +22,23 @@ public sealed class DatasetFormatException : IOException
     /// <param name="row">The zero-based record (example) index, when the problem belongs to one record.</param>
     /// <param name="byteOffset">The offset in the decompressed content where the problem was seen.</param>
     /// <param name="innerException">The lower-level failure, if any.</param>
+    /// <param name="line">The 1-based line number, as an editor shows it, for text files.</param>
+    /// <param name="column">The column (by name) the problem belongs to, for tables.</param>
     public DatasetFormatException(
         string filePath,
         string problem,
         long? row = null,
         long? byteOffset = null,
-        Exception? innerException = null)
-        : base(Compose(filePath, problem, row, byteOffset), innerException)
+        Exception? innerException = null,
+        long? line = null,
+        string? column = null)
+        : base(Compose(filePath, problem, row, byteOffset, line, column), innerException)
     {
         FilePath = filePath;
         Row = row;
         ByteOffset = byteOffset;
+        Line = line;
+        Column = column;
     }
 
     /// <summary>The file whose content is wrong.</summary>
@@ -44,10 +50,26 @@ public sealed class DatasetFormatException : IOException
     /// <summary>The offset in the decompressed content where the problem was seen, when known.</summary>
     public long? ByteOffset { get; }
 
-    private static string Compose(string filePath, string problem, long? row, long? byteOffset)
+    /// <summary>The 1-based line number in a text file, when the problem belongs to one line.</summary>
+    public long? Line { get; }
+
+    /// <summary>The name of the table column the problem belongs to, when it belongs to one.</summary>
+    public string? Column { get; }
+
+    private static string Compose(string filePath, string problem, long? row, long? byteOffset, long? line, string? column)
     {
         var message = new StringBuilder();
         message.Append('\'').Append(filePath).Append('\'');
+        if (line is { } l)
+        {
+            message.Append(CultureInfo.InvariantCulture, $", line {l}");
+        }
+
+        if (column is not null)
+        {
+            message.Append(", column '").Append(column).Append('\'');
+        }
+
         if (row is { } r)
         {
             message.Append(CultureInfo.InvariantCulture, $", row {r}");

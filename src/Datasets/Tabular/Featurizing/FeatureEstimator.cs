@@ -1,0 +1,58 @@
+using HybridSgd.Pipeline.Data;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Transforms;
+
+namespace HybridSgd.Datasets.Tabular.Featurizing;
+
+/// <summary>
+/// The feature half of the featurizer: numbers to Single with missing values replaced by the training mean, text
+/// one-hot over the training values, everything concatenated into <c>Features</c> and normalized. Every step
+/// writes its column in place, so the slot names of <c>Features</c> are the file's column names.
+/// </summary>
+internal static class FeatureEstimator
+{
+    public static IEstimator<ITransformer> Build(
+        MLContext ml, DataViewSchema rawSchema, IReadOnlyList<TabularColumn> features, FeatureNormalization normalization)
+    {
+        IEstimator<ITransformer> chain = new EstimatorChain<ITransformer>();
+        var numeric = new List<InputOutputColumnPair>();
+        var names = new List<string>();
+        foreach (TabularColumn feature in features)
+        {
+            string raw = RawColumns.Feature(feature.Name);
+            names.Add(raw);
+            if (feature.Kind == TabularColumnKind.Text)
+            {
+                // Indicator one-hot; a value not seen in training becomes all zeros rather than an error.
+                chain = chain.Append(ml.Transforms.Categorical.OneHotEncoding(
+                    raw, raw, keyOrdinality: ValueToKeyMappingEstimator.KeyOrdinality.ByValue));
+                continue;
+            }
+
+            DataViewType type = rawSchema[raw].Type;
+            if ((type is VectorDataViewType vector ? vector.ItemType : type) != NumberDataViewType.Single)
+            {
+                chain = chain.Append(ml.Transforms.Conversion.ConvertType(raw, raw, DataKind.Single));
+            }
+
+            numeric.Add(new InputOutputColumnPair(raw, raw));
+        }
+
+        if (numeric.Count > 0)
+        {
+            chain = chain.Append(ml.Transforms.ReplaceMissingValues(numeric.ToArray(), MissingValueReplacingEstimator.ReplacementMode.Mean));
+        }
+
+        chain = chain.Append(ml.Transforms.Concatenate(DataColumns.Features, names.ToArray()));
+
+        // fixZero: false gives true min-max ([0, 1] on the training rows) and true z-scores; fixZero keeps sparsity
+        // but maps a column of positive values to [x/max, 1] and does not centre, which is not what the option says.
+        return normalization switch
+        {
+            FeatureNormalization.MinMax => chain.Append(ml.Transforms.NormalizeMinMax(DataColumns.Features, fixZero: false)),
+            FeatureNormalization.MeanVariance => chain.Append(ml.Transforms.NormalizeMeanVariance(DataColumns.Features, fixZero: false)),
+            _ => chain,
+        };
+    }
+}

@@ -1,0 +1,109 @@
+using System.Collections.Immutable;
+using HybridSgd.Pipeline.Data;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Transforms;
+
+namespace HybridSgd.Datasets.Tabular.Featurizing;
+
+/// <summary>Fits both halves of the featurizer on the training rows and writes down what they learned.</summary>
+internal static class SpecBuilder
+{
+    // ML.NET's own constants for these (AnnotationUtils.Kinds) are internal.
+    private const string KeyValuesKind = "KeyValues";
+    private const string SlotNamesKind = "SlotNames";
+
+    public static (FittedFeaturizer Featurizer, TabularSpec Spec) Fit(
+        MLContext ml, RawTable table, IDataView trainRaw, LearningTask task, string taskReason, FeatureNormalization normalization)
+    {
+        DataViewSchema rawSchema = trainRaw.Schema;
+        ITransformer label = LabelEstimator.Build(ml, table.Label, rawSchema[table.Label].Type, task).Fit(trainRaw);
+        ITransformer features = FeatureEstimator.Build(ml, rawSchema, table.Features, normalization).Fit(trainRaw);
+
+        DataViewSchema labelOut = label.GetOutputSchema(rawSchema);
+        DataViewSchema featuresOut = features.GetOutputSchema(rawSchema);
+        IReadOnlyList<string> classNames = task == LearningTask.Regression ? [] : ClassNames(labelOut[DataColumns.Label]);
+        if (task != LearningTask.Regression && classNames.Count < 2)
+        {
+            throw new DatasetFormatException(
+                table.Path,
+                $"the training rows have a single label value ('{string.Join("", classNames)}') after the holdout was set apart: " +
+                "nothing to learn; use more data or a smaller holdout.",
+                column: table.Label);
+        }
+
+        if (task == LearningTask.Binary && classNames.Count != 2)
+        {
+            throw new DatasetFormatException(
+                table.Path,
+                $"task binary needs two classes, but label '{table.Label}' has {classNames.Count} in the training rows ({string.Join(", ", classNames)}).",
+                column: table.Label);
+        }
+
+        var featureColumn = featuresOut[DataColumns.Features];
+        var (offsets, scales) = NormalizerParameters(features);
+        var spec = new TabularSpec
+        {
+            Format = table.Format,
+            Separator = table.Separator,
+            ZeroBasedIndices = table.ZeroBasedIndices,
+            Label = table.Label,
+            LabelKind = table.Profile.Kind,
+            Features = table.Features,
+            Task = task,
+            TaskReason = taskReason,
+            ClassNames = classNames,
+            FeatureCount = ((VectorDataViewType)featureColumn.Type).Size,
+            FeatureNames = SlotNames(featureColumn),
+            Normalization = normalization,
+            NormalizationOffsets = offsets,
+            NormalizationScales = scales,
+            LabelTransform = TransformerBytes.Save(ml, label, rawSchema),
+            FeatureTransform = TransformerBytes.Save(ml, features, rawSchema),
+        };
+        return (new FittedFeaturizer(label, features), spec);
+    }
+
+    private static List<string> ClassNames(DataViewSchema.Column label)
+    {
+        DataViewType? valuesType = label.Annotations.Schema.GetColumnOrNull(KeyValuesKind)?.Type;
+        if (valuesType is VectorDataViewType { ItemType: TextDataViewType })
+        {
+            var values = default(VBuffer<ReadOnlyMemory<char>>);
+            label.Annotations.GetValue(KeyValuesKind, ref values);
+            return values.DenseValues().Select(v => v.ToString()).ToList();
+        }
+
+        var numbers = default(VBuffer<float>);
+        label.Annotations.GetValue(KeyValuesKind, ref numbers);
+        return numbers.DenseValues().Select(v => Text.NumericText.Format(v)).ToList();
+    }
+
+    private static List<string> SlotNames(DataViewSchema.Column features)
+    {
+        if (features.Annotations.Schema.GetColumnOrNull(SlotNamesKind) is null)
+        {
+            return [];
+        }
+
+        var names = default(VBuffer<ReadOnlyMemory<char>>);
+        features.Annotations.GetValue(SlotNamesKind, ref names);
+        return names.DenseValues().Select(v => v.ToString()).ToList();
+    }
+
+    /// <summary>The normalizer's affine parameters, for people reading the spec; empty when there is no normalizer.</summary>
+    private static (IReadOnlyList<float> Offsets, IReadOnlyList<float> Scales) NormalizerParameters(ITransformer features)
+    {
+        if (features is not TransformerChain<ITransformer> chain || chain.LastTransformer is not NormalizingTransformer normalizer)
+        {
+            return ([], []);
+        }
+
+        if (normalizer.GetNormalizerModelParameters(0) is NormalizingTransformer.AffineNormalizerModelParameters<ImmutableArray<float>> affine)
+        {
+            return (affine.Offset.IsDefault ? [] : affine.Offset.ToArray(), affine.Scale.ToArray());
+        }
+
+        return ([], []);
+    }
+}

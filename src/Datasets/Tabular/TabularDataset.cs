@@ -1,0 +1,139 @@
+using HybridSgd.Datasets.Tabular.Binary;
+using HybridSgd.Datasets.Tabular.Featurizing;
+using HybridSgd.Datasets.Tabular.Inference;
+using HybridSgd.Datasets.Tabular.SvmLight;
+using HybridSgd.Datasets.Tabular.Text;
+using HybridSgd.Pipeline.Data;
+using Microsoft.ML;
+
+namespace HybridSgd.Datasets.Tabular;
+
+/// <summary>
+/// Turns CSV/TSV with a header, SVMlight/LibSVM and ML.NET .idv files into the <c>Features</c>/<c>Label</c> views the
+/// trainer streams. Files are validated line by line first (so a typo is reported with its line instead of becoming
+/// a NaN), then read by ML.NET's own loaders and featurized by ML.NET transforms fitted on the training rows only.
+/// </summary>
+public static class TabularDataset
+{
+    /// <summary>The largest holdout fraction: at least a tenth of the file must be left to train on.</summary>
+    public const double MaxHoldoutFraction = 0.9;
+
+    /// <summary>
+    /// Opens the training file (and the test file, or a seeded holdout of the training file when
+    /// <paramref name="testPath"/> is null), validates it, infers the schema and the task, fits the featurizer on the
+    /// training rows only and applies it unchanged to the test rows.
+    /// </summary>
+    /// <exception cref="DatasetNotFoundException">A file does not exist.</exception>
+    /// <exception cref="DatasetFormatException">A file's content is wrong; the message names the file and the line or column.</exception>
+    /// <exception cref="ArgumentException">An option is not valid (format, separator, holdout fraction).</exception>
+    public static TabularSplit Load(MLContext ml, string trainPath, string? testPath, TabularOptions options, double holdoutFraction, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(ml);
+        ArgumentException.ThrowIfNullOrWhiteSpace(trainPath);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.Label);
+        if (testPath is null && !(holdoutFraction > 0 && holdoutFraction <= MaxHoldoutFraction))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(holdoutFraction), holdoutFraction, $"The holdout fraction must be in (0, {MaxHoldoutFraction}] when there is no test file.");
+        }
+
+        TabularFormat format = FormatResolver.Resolve(options.Format, trainPath);
+        _ = Separators.Parse(options.Separator);
+        RequireFile(trainPath, "training");
+        if (testPath is not null)
+        {
+            RequireFile(testPath, "test");
+        }
+
+        RawTable table = format switch
+        {
+            TabularFormat.SvmLight => SvmLightSource.OpenTraining(ml, trainPath),
+            TabularFormat.Idv => IdvSource.OpenTraining(ml, trainPath, options),
+            _ => DelimitedTrainingSource.Open(ml, trainPath, options),
+        };
+        var (task, reason) = TaskInference.Choose(table.Profile, options.Task);
+
+        IDataView trainRaw = table.Data;
+        IDataView? holdoutRaw = null;
+        if (testPath is null)
+        {
+            // Split before fitting: the normalizer and the class list must not see the holdout rows.
+            var split = ml.Data.TrainTestSplit(table.Data, testFraction: holdoutFraction, seed: seed);
+            trainRaw = split.TrainSet;
+            holdoutRaw = split.TestSet;
+        }
+
+        var (featurizer, spec) = SpecBuilder.Fit(ml, table, trainRaw, task, reason, options.Normalization);
+        IDataView train = featurizer.Apply(trainRaw, hasLabel: true);
+        IDataView test = holdoutRaw is null
+            ? Score(ml, spec, featurizer, testPath!, requireLabel: true)
+            : featurizer.Apply(holdoutRaw, hasLabel: true);
+
+        if (task != LearningTask.Regression)
+        {
+            // Text files were checked line by line; an .idv file and the holdout part can only be checked here.
+            if (format == TabularFormat.Idv)
+            {
+                UnknownLabels.ThrowIfAny(train, trainPath, "the training rows", spec.ClassNames);
+            }
+
+            if (holdoutRaw is not null)
+            {
+                UnknownLabels.ThrowIfAny(test, trainPath, "the holdout", spec.ClassNames);
+            }
+        }
+
+        long trainRows = testPath is not null && table.Rows is { } rows ? rows : RowCount.Of(train);
+        long testRows = RowCount.Of(test);
+        if (testRows == 0)
+        {
+            throw new DatasetFormatException(
+                trainPath, $"the holdout (fraction {holdoutFraction}) has no rows; the file has {trainRows} rows. Use a test file or more data.");
+        }
+
+        return new TabularSplit(train, test, spec, trainRows, testRows);
+    }
+
+    /// <summary>
+    /// Opens a file to evaluate or predict on with a saved spec: the same columns by name (order may differ), validated
+    /// the same way, featurized by the spec's fitted transformers. The label is optional unless <paramref name="requireLabel"/>;
+    /// when present it becomes <c>Label</c> and every value must be one the model was trained on.
+    /// </summary>
+    /// <exception cref="DatasetNotFoundException">The file does not exist.</exception>
+    /// <exception cref="DatasetFormatException">The file lacks a needed column or has a bad value; the message names file and line.</exception>
+    public static IDataView LoadForScoring(MLContext ml, TabularSpec spec, string path, bool requireLabel)
+    {
+        ArgumentNullException.ThrowIfNull(ml);
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        RequireFile(path, "scoring");
+        return Score(ml, spec, FittedFeaturizer.FromSpec(ml, spec), path, requireLabel);
+    }
+
+    private static IDataView Score(MLContext ml, TabularSpec spec, FittedFeaturizer featurizer, string path, bool requireLabel)
+    {
+        var (raw, hasLabel) = spec.Format switch
+        {
+            TabularFormat.SvmLight => (SvmLightSource.OpenScoring(ml, spec, path), true),
+            TabularFormat.Idv => IdvSource.OpenScoring(ml, spec, path, requireLabel),
+            _ => DelimitedScoringSource.Open(ml, spec, path, requireLabel),
+        };
+
+        IDataView featurized = featurizer.Apply(raw, hasLabel);
+        if (hasLabel && spec.Format == TabularFormat.Idv && spec.Task != LearningTask.Regression)
+        {
+            UnknownLabels.ThrowIfAny(featurized, path, "the file", spec.ClassNames);
+        }
+
+        return featurized;
+    }
+
+    private static void RequireFile(string path, string role)
+    {
+        if (!File.Exists(path))
+        {
+            throw new DatasetNotFoundException($"The {role} file '{Path.GetFullPath(path)}' does not exist.", Path.GetFullPath(path));
+        }
+    }
+}

@@ -1,0 +1,46 @@
+namespace HybridSgd.Datasets.Tabular.Text;
+
+/// <summary>
+/// Streams the data rows of a delimited file (line 2 on) as fields, checking that every row has as many fields as
+/// the header. Memory is one line; the field list is reused from row to row.
+/// </summary>
+internal static class DelimitedRows
+{
+    /// <summary>One data row: its 1-based line number and its fields (valid until the next row).</summary>
+    public readonly record struct Row(long Line, List<string> Fields);
+
+    public static IEnumerable<Row> Read(DelimitedHeader header)
+    {
+        var fields = new List<string>(header.Names.Count);
+        using var reader = new StreamReader(header.Path);
+        reader.ReadLine();
+        long lineNumber = 1;
+        while (reader.ReadLine() is { } line)
+        {
+            lineNumber++;
+
+            // TextLoader skips blank lines too, so they are neither rows nor errors.
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            if (DelimitedLine.Split(line, header.Separator, fields) is { } problem)
+            {
+                throw new DatasetFormatException(header.Path, $"{problem}.", line: lineNumber);
+            }
+
+            if (fields.Count != header.Names.Count)
+            {
+                throw new DatasetFormatException(
+                    header.Path,
+                    $"line {lineNumber} has {fields.Count} fields, the header has {header.Names.Count} " +
+                    $"({Separators.Name(header.Separator)}-separated); quote a field that contains the separator, " +
+                    "and leave a missing value empty rather than dropping its field.",
+                    line: lineNumber);
+            }
+
+            yield return new Row(lineNumber, fields);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using HybridSgd.Datasets.Tabular.Inference;
+using Microsoft.ML;
+
+namespace HybridSgd.Datasets.Tabular.Text;
+
+/// <summary>
+/// Opens a training CSV/TSV: reads the header, picks the label and features by name, scans every row once to
+/// validate it and decide each column's kind, then hands the file to TextLoader.
+/// </summary>
+internal static class DelimitedTrainingSource
+{
+    public static RawTable Open(MLContext ml, string path, TabularOptions options)
+    {
+        var header = DelimitedHeader.Read(path, Separators.Parse(options.Separator));
+        int labelIndex = header.IndexOf(options.Label, "the label");
+        int[] featureIndices = FeatureIndices(header, options, labelIndex);
+
+        var label = new LabelProfile(options.Label, path);
+        var profiles = featureIndices.Select(i => new ColumnProfile(header.Names[i])).ToArray();
+        long rows = 0;
+        foreach (var row in DelimitedRows.Read(header))
+        {
+            label.AddField(row.Fields[labelIndex], row.Line);
+            for (int k = 0; k < featureIndices.Length; k++)
+            {
+                profiles[k].Add(row.Fields[featureIndices[k]], row.Line);
+            }
+
+            rows++;
+        }
+
+        if (rows == 0)
+        {
+            throw new DatasetFormatException(path, "the file has a header but no data rows.");
+        }
+
+        label.ResolveKind();
+        var features = profiles.Select(p => new TabularColumn(p.Name, p.Resolve(path))).ToArray();
+
+        var columns = features
+            .Select((f, k) => (RawColumns.Feature(f.Name), f.Kind, featureIndices[k]))
+            .Append((options.Label, label.Kind, labelIndex));
+        IDataView data = DelimitedLoader.Load(ml, path, header.Separator, columns);
+        return new RawTable(
+            path, data, DelimitedLoader.FormatOf(header.Separator), header.Separator.ToString(), false, options.Label, features, label, rows);
+    }
+
+    private static int[] FeatureIndices(DelimitedHeader header, TabularOptions options, int labelIndex)
+    {
+        int[] indices = options.Features is null
+            ? Enumerable.Range(0, header.Names.Count).Where(i => i != labelIndex).ToArray()
+            : options.Features.Select(name => header.IndexOf(name, "a feature")).ToArray();
+
+        if (indices.Contains(labelIndex))
+        {
+            throw new DatasetFormatException(header.Path, $"column '{options.Label}' is the label and cannot also be a feature.", column: options.Label);
+        }
+
+        if (indices.Length != indices.Distinct().Count())
+        {
+            throw new ArgumentException("The feature list names a column twice.", nameof(options));
+        }
+
+        if (indices.Length == 0)
+        {
+            throw new DatasetFormatException(header.Path, $"no feature columns: the file has only the label column '{options.Label}'.", line: 1);
+        }
+
+        return indices;
+    }
+}
