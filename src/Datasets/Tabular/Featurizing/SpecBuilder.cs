@@ -94,7 +94,8 @@ internal static class SpecBuilder
     /// <summary>The normalizer's affine parameters, for people reading the spec; empty when there is no normalizer.</summary>
     private static (IReadOnlyList<float> Offsets, IReadOnlyList<float> Scales) NormalizerParameters(ITransformer features)
     {
-        if (features is not TransformerChain<ITransformer> chain || chain.LastTransformer is not NormalizingTransformer normalizer)
+        // The chain's type argument is its last transformer's type, so look at it as a sequence.
+        if (features is not IEnumerable<ITransformer> chain || chain.LastOrDefault() is not NormalizingTransformer normalizer)
         {
             return ([], []);
         }
