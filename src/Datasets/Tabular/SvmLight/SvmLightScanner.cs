@@ -21,6 +21,9 @@ internal sealed class SvmLightScanner
     /// <summary>The largest feature index seen, or -1.</summary>
     public long MaxIndex { get; private set; } = -1;
 
+    /// <summary>The rows as read (label, then indices as written and values), when the scan was asked to keep them.</summary>
+    public List<(float Label, int[] Indices, float[] Values)>? Kept { get; private set; }
+
     /// <summary>Some index is 0, so the file is zero-based (scikit-learn's dump_svmlight_file writes such files).</summary>
     public bool SawZeroIndex { get; private set; }
 
@@ -30,9 +33,12 @@ internal sealed class SvmLightScanner
     /// <param name="limit">For a file scored with a trained spec: indices must be below this (after the base shift).</param>
     /// <param name="zeroBased">For scoring: the training file's index base.</param>
     /// <exception cref="DatasetFormatException">A token is malformed; the message names the line and the token.</exception>
-    public static SvmLightScanner Scan(string path, Action<double, long> onLabel, int? limit = null, bool zeroBased = false)
+    /// <param name="keep">Keep every row in <see cref="Kept"/>.</param>
+    public static SvmLightScanner Scan(string path, Action<double, long> onLabel, int? limit = null, bool zeroBased = false, bool keep = false)
     {
-        var scan = new SvmLightScanner();
+        var scan = new SvmLightScanner { Kept = keep ? [] : null };
+        var indices = new List<int>();
+        var values = new List<float>();
         long lineNumber = 0;
         foreach (string raw in File.ReadLines(path))
         {
@@ -52,10 +58,19 @@ internal sealed class SvmLightScanner
             }
 
             onLabel(label, lineNumber);
+            indices.Clear();
+            values.Clear();
             for (int t = 1; t < tokens.Length; t++)
             {
-                scan.CheckToken(path, tokens[t], lineNumber, limit, zeroBased);
+                scan.CheckToken(path, tokens[t], lineNumber, limit, zeroBased, indices, values);
             }
+
+            if (indices.Distinct().Count() != indices.Count)
+            {
+                throw new DatasetFormatException(path, "a feature index appears twice on this line.", line: lineNumber);
+            }
+
+            scan.Kept?.Add(((float)label, indices.ToArray(), values.ToArray()));
 
             scan.Rows++;
         }
@@ -63,7 +78,7 @@ internal sealed class SvmLightScanner
         return scan;
     }
 
-    private void CheckToken(string path, string token, long line, int? limit, bool zeroBased)
+    private void CheckToken(string path, string token, long line, int? limit, bool zeroBased, List<int> indices, List<float> values)
     {
         int colon = token.IndexOf(':', StringComparison.Ordinal);
         if (colon <= 0 || colon == token.Length - 1)
@@ -83,7 +98,7 @@ internal sealed class SvmLightScanner
             throw new DatasetFormatException(path, $"token '{token}': the index '{index}' is not a non-negative integer.", line: line);
         }
 
-        if (!NumericText.TryParse(value, out _))
+        if (!NumericText.TryParse(value, out double number))
         {
             throw new DatasetFormatException(path, $"token '{token}': '{value}' is not a number.", line: line);
         }
@@ -99,6 +114,8 @@ internal sealed class SvmLightScanner
             throw new DatasetFormatException(path, $"token '{token}': index 0, but the training file's indices start at 1.", line: line);
         }
 
+        indices.Add((int)i);
+        values.Add((float)number);
         MaxIndex = Math.Max(MaxIndex, i);
         SawZeroIndex |= i == 0;
     }

@@ -1,17 +1,16 @@
 using HybridSgd.Datasets.Tabular.Inference;
 using HybridSgd.Pipeline.Data;
 using Microsoft.ML;
-using Microsoft.ML.Data;
 
 namespace HybridSgd.Datasets.Tabular.SvmLight;
 
-/// <summary>Opens SVMlight / LibSVM files with ML.NET's loader after a validating scan.</summary>
+/// <summary>Opens SVMlight / LibSVM files: a validating scan whose rows become the view (see <see cref="SvmLightRows"/>).</summary>
 internal static class SvmLightSource
 {
     public static RawTable OpenTraining(MLContext ml, string path)
     {
         var label = new LabelProfile(DataColumns.Label, path);
-        var scan = SvmLightScanner.Scan(path, (value, _) => label.AddNumber(value));
+        var scan = SvmLightScanner.Scan(path, (value, _) => label.AddNumber(value), keep: true);
         if (scan.Rows == 0)
         {
             throw new DatasetFormatException(path, "the file has no examples (every line is blank or a comment).");
@@ -24,7 +23,7 @@ internal static class SvmLightSource
 
         bool zeroBased = scan.SawZeroIndex;
         int featureCount = checked((int)(zeroBased ? scan.MaxIndex + 1 : scan.MaxIndex));
-        IDataView data = Load(ml, path, featureCount, zeroBased);
+        IDataView data = SvmLightRows.ToDataView(ml, scan.Kept!, featureCount, zeroBased);
         return new RawTable(
             path, data, TabularFormat.SvmLight, null, zeroBased, DataColumns.Label,
             [new TabularColumn(DataColumns.Features, TabularColumnKind.Vector, featureCount)], label, scan.Rows);
@@ -33,17 +32,15 @@ internal static class SvmLightSource
     public static IDataView OpenScoring(MLContext ml, TabularSpec spec, string path)
     {
         var check = new ScoringLabelCheck(spec, path, requireLabel: true);
-        var scan = SvmLightScanner.Scan(path, check.AddNumber, spec.FeatureCount, spec.ZeroBasedIndices);
+        var scan = SvmLightScanner.Scan(path, check.AddNumber, spec.FeatureCount, spec.ZeroBasedIndices, keep: true);
         if (scan.Rows == 0)
         {
             throw new DatasetFormatException(path, "the file has no examples (every line is blank or a comment).");
         }
 
         check.ThrowIfUnknown();
-        return Load(ml, path, spec.FeatureCount, spec.ZeroBasedIndices);
-    }
 
-    // The feature count is always passed, so a test file with fewer features gets the training file's dimension.
-    private static IDataView Load(MLContext ml, string path, int featureCount, bool zeroBased)
-        => ml.Data.LoadFromSvmLightFile(path, inputSize: featureCount, zeroBased: zeroBased);
+        // The training dimension is used, so a test file with fewer features still has the same Features length.
+        return SvmLightRows.ToDataView(ml, scan.Kept!, spec.FeatureCount, spec.ZeroBasedIndices);
+    }
 }

@@ -80,9 +80,9 @@ internal sealed class DelimitedHeader
         throw new DatasetFormatException(Path, $"no column '{name}' ({role}) in the header; columns are: {string.Join(", ", Names)}.{HeaderHint()}", line: 1);
     }
 
-    /// <summary>A header made only of numbers is almost always a data row (or sklearn's "150,4,…" count line).</summary>
+    /// <summary>A header with numbers for names is almost always a data row (or scikit-learn's "150,4,setosa,…" count line).</summary>
     private string HeaderHint()
-        => Names.Count(n => NumericText.TryParse(n, out _)) * 2 > Names.Count
-            ? " Line 1 looks like data, not a header: the file needs a first row naming its columns."
+        => Names.Any(n => NumericText.TryParse(n, out _))
+            ? " Line 1 looks like data, not a header (some names are numbers): the file needs a first row naming its columns."
             : string.Empty;
 }

@@ -19,8 +19,9 @@ internal static class DelimitedRows
         {
             lineNumber++;
 
-            // TextLoader skips blank lines too, so they are neither rows nor errors.
-            if (string.IsNullOrWhiteSpace(line))
+            // TextLoader skips empty lines, so they are neither rows nor errors. A line of spaces is NOT skipped by
+            // TextLoader (it becomes a row of missing values with a key-0 label), so here it fails the field count.
+            if (line.Length == 0)
             {
                 continue;
             }
