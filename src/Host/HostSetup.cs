@@ -3,6 +3,7 @@ using HybridSgd.Host.Compare;
 using HybridSgd.Host.Data;
 using HybridSgd.Host.Jobs;
 using HybridSgd.Host.Options;
+using HybridSgd.Host.Scoring;
 using HybridSgd.Pipeline.Configuration;
 using HybridSgd.Pipeline.Models;
 using Microsoft.Extensions.Configuration;
@@ -43,23 +44,31 @@ internal static class HostSetup
         AddValidatedOptions<OutputOptions>(builder, OutputOptions.SectionName);
         AddValidatedOptions<SimulationOptions>(builder, SimulationOptions.SectionName);
         AddValidatedOptions<CompareOptions>(builder, CompareOptions.SectionName);
+        AddValidatedOptions<ScoringOptions>(builder, ScoringOptions.SectionName);
         builder.Services.AddSingleton<IValidateOptions<SimulationOptions>, SimulationOptionsValidator>();
         builder.Services.AddSingleton<IValidateOptions<CompareOptions>, CompareOptionsValidator>();
         builder.Services.AddSingleton<IValidateOptions<TrainingOptions>, TrainingOptionsValidator>();
         builder.Services.AddSingleton<IValidateOptions<ModelOptions>>(
-            new KnownNameValidator<ModelOptions>(ModelOptions.SectionName + ":Name", o => o.Name, ModelFactory.Names));
+            new KnownNameValidator<ModelOptions>(ModelOptions.SectionName + ":Name", o => o.Name.ToLowerInvariant(), ModelOptions.KnownNames));
         builder.Services.AddSingleton<IValidateOptions<DataOptions>>(
             new KnownNameValidator<DataOptions>(DataOptions.SectionName + ":Dataset", o => o.Dataset, DatasetCatalog.Names));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<JobOutcome>();
         builder.Services.AddSingleton(new CommandLineText(arguments.Text));
-        if (arguments.Verb == CommandLineArguments.CompareVerb)
+        switch (arguments.Verb)
         {
-            builder.Services.AddSingleton<IJob, CompareJob>();
-        }
-        else
-        {
-            builder.Services.AddSingleton<IJob, TrainJob>();
+            case CommandLineArguments.CompareVerb:
+                builder.Services.AddSingleton<IJob, CompareJob>();
+                break;
+            case CommandLineArguments.EvaluateVerb:
+                builder.Services.AddSingleton<IJob, EvaluateJob>();
+                break;
+            case CommandLineArguments.PredictVerb:
+                builder.Services.AddSingleton<IJob, PredictJob>();
+                break;
+            default:
+                builder.Services.AddSingleton<IJob, TrainJob>();
+                break;
         }
 
         builder.Services.AddHostedService<JobService>();

@@ -39,7 +39,7 @@ public sealed class EndToEndTests
         for (int row = 0; row < data.Test.Count; row++)
         {
             kernel.Predict(weights, data.Test.Row(row), probabilities);
-            int label = data.Test.Labels[row];
+            int label = (int)data.Test.Labels[row];
             totals[label]++;
             hits[label] += TensorPrimitives.IndexOfMax(probabilities) == label ? 1 : 0;
         }

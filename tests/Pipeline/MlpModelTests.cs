@@ -167,7 +167,7 @@ public sealed class MlpModelTests
             kernel.Predict(weights, batch.Row(row), prediction);
 
             Assert.Equal(1f, prediction.Sum(), 1e-5);
-            Assert.Equal(loss, -Math.Log(prediction[batch.Labels[row]]), 1e-4);
+            Assert.Equal(loss, -Math.Log(prediction[(int)batch.Labels[row]]), 1e-4);
         }
     }
 

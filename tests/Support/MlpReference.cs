@@ -43,7 +43,7 @@ internal static class MlpReference
             }
 
             double max = input.Max();
-            loss += Math.Log(input.Sum(s => Math.Exp(s - max))) + max - input[batch.Labels[row]];
+            loss += Math.Log(input.Sum(s => Math.Exp(s - max))) + max - input[(int)batch.Labels[row]];
         }
 
         return (loss / batch.Count, preActivations);

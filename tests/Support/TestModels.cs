@@ -12,6 +12,8 @@ internal sealed class InstrumentedModel(IModel inner, TimeSpan slowKernelDelay =
 
     public string Name => inner.Name;
 
+    public LearningTask Task => inner.Task;
+
     public int FeatureCount => inner.FeatureCount;
 
     public int OutputCount => inner.OutputCount;

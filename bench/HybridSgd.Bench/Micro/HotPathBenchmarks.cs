@@ -111,14 +111,14 @@ public class HotPathBenchmarks
 
     /// <summary>The loader's share: 64 rows from the ML.NET cache through a shuffled cursor into a minibatch.</summary>
     [Benchmark]
-    public int LoaderMinibatch()
+    public float LoaderMinibatch()
     {
         _reader ??= new DataViewRowReader(_rows, _schema, new Random(1));
         var batch = _loaderBatch;
         int features = batch.FeatureCount;
         for (int row = 0; row < batch.Capacity; row++)
         {
-            if (!_reader.TryRead(batch.Features.AsSpan(row * features, features), out int label))
+            if (!_reader.TryRead(batch.Features.AsSpan(row * features, features), out float label))
             {
                 // End of the rows: a new epoch, as the loader opens one (its cost is spread over ~156 calls here).
                 _reader.Dispose();

@@ -47,7 +47,7 @@ internal static class PlainSgdLoop
             if (evaluator is not null && clock.Elapsed >= nextEvaluation)
             {
                 clock.Stop();
-                double accuracy = evaluator.Evaluate(weights).Accuracy;
+                double accuracy = evaluator.Evaluate(weights).Accuracy ?? double.NaN;
                 curve.Add((clock.Elapsed.TotalSeconds, accuracy));
                 clock.Start();
                 if (accuracy >= stopAtAccuracy)

@@ -66,7 +66,7 @@ internal sealed record SgdRun(int Seed, double? SecondsToTarget, double BestAccu
     public static SgdRun From(TrainingResult result, double target) => new(
         result.Seed,
         result.SecondsTo(target),
-        result.Curve.Max(p => p.TestAccuracy),
+        result.Curve.Max(p => p.TestAccuracy ?? double.NaN),
         result.TrainSeconds,
         result.ExamplesPerSecond(),
         result.Statistics.Examples / 60_000.0);

@@ -12,7 +12,11 @@ internal sealed record CommandLineArguments(string Verb, string[] ConfigurationA
 {
     public const string TrainVerb = "train";
     public const string CompareVerb = "compare";
+    public const string EvaluateVerb = "evaluate";
+    public const string PredictVerb = "predict";
     public const string HelpVerb = "help";
+
+    private static readonly string[] Verbs = [TrainVerb, CompareVerb, EvaluateVerb, PredictVerb, HelpVerb];
 
     private const string Training = TrainingOptions.SectionName + ":";
     private const string Simulation = SimulationOptions.SectionName + ":";
@@ -22,6 +26,15 @@ internal sealed record CommandLineArguments(string Verb, string[] ConfigurationA
     {
         ["--dataset"] = DataOptions.SectionName + ":Dataset",
         ["--data-dir"] = DataOptions.SectionName + ":Directory",
+        ["--train"] = DataOptions.SectionName + ":Train",
+        ["--test"] = DataOptions.SectionName + ":Test",
+        ["--label"] = DataOptions.SectionName + ":Label",
+        ["--features"] = DataOptions.SectionName + ":Features",
+        ["--task"] = DataOptions.SectionName + ":Task",
+        ["--separator"] = DataOptions.SectionName + ":Separator",
+        ["--format"] = DataOptions.SectionName + ":Format",
+        ["--normalize"] = DataOptions.SectionName + ":Normalize",
+        ["--holdout"] = DataOptions.SectionName + ":HoldoutFraction",
         ["--train-rows"] = DataOptions.SectionName + ":TrainRows",
         ["--test-rows"] = DataOptions.SectionName + ":TestRows",
         ["--model"] = ModelOptions.SectionName + ":Name",
@@ -52,11 +65,28 @@ internal sealed record CommandLineArguments(string Verb, string[] ConfigurationA
         ["--seeds"] = Compare + "Seeds",
     };
 
+    /// <summary>
+    /// evaluate and predict work on a saved model: there <c>--model</c> names the model (not a model kind) and
+    /// <c>--out</c> the file to write, as the user expects from those verbs.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> ScoringSwitchMappings { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["--model"] = ScoringOptions.SectionName + ":Model",
+        ["--data"] = ScoringOptions.SectionName + ":Data",
+        ["--out"] = ScoringOptions.SectionName + ":Output",
+    };
+
+    /// <summary>The switches of <see cref="Verb"/>.</summary>
+    public IReadOnlyDictionary<string, string> Mappings => MappingsFor(Verb);
+
     /// <summary>The command line as typed, for reports.</summary>
     public string Text => string.Join(' ', new[] { "hybridsgd", Verb }.Concat(ConfigurationArguments));
 
     /// <summary>A mutable copy, as the configuration API wants one.</summary>
-    public IDictionary<string, string> SwitchMappingsCopy() => new Dictionary<string, string>(SwitchMappings, StringComparer.OrdinalIgnoreCase);
+    public IDictionary<string, string> SwitchMappingsCopy() => new Dictionary<string, string>(Mappings, StringComparer.OrdinalIgnoreCase);
+
+    private static IReadOnlyDictionary<string, string> MappingsFor(string verb) =>
+        verb is EvaluateVerb or PredictVerb ? ScoringSwitchMappings : SwitchMappings;
 
     /// <summary>Parses <paramref name="args"/>; a usage error comes back as <paramref name="error"/>.</summary>
     public static bool TryParse(string[] args, out CommandLineArguments parsed, out string? error)
@@ -71,11 +101,13 @@ internal sealed record CommandLineArguments(string Verb, string[] ConfigurationA
             rest = rest[1..];
         }
 
-        if (verb is not (TrainVerb or CompareVerb or HelpVerb))
+        if (!Verbs.Contains(verb))
         {
-            error = $"Unknown command '{verb}'. Commands: {TrainVerb}, {CompareVerb}, {HelpVerb}.";
+            error = $"Unknown command '{verb}'. Commands: {string.Join(", ", Verbs)}.";
             return false;
         }
+
+        var mappings = MappingsFor(verb);
 
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (int i = 0; i < rest.Length; i++)
@@ -95,9 +127,9 @@ internal sealed record CommandLineArguments(string Verb, string[] ConfigurationA
 
             string name = token.Split('=', 2)[0];
             bool rawKey = name.TrimStart('-').Contains(':');
-            if (!rawKey && !SwitchMappings.ContainsKey(name))
+            if (!rawKey && !mappings.ContainsKey(name))
             {
-                error = $"Unknown option '{name}'. Known options: {string.Join(", ", SwitchMappings.Keys)} (or any --Section:Key).";
+                error = $"Unknown option '{name}' for '{verb}'. Known options: {string.Join(", ", mappings.Keys)} (or any --Section:Key).";
                 return false;
             }
 
@@ -108,7 +140,7 @@ internal sealed record CommandLineArguments(string Verb, string[] ConfigurationA
                 return false;
             }
 
-            seen.Add(rawKey ? name.TrimStart('-') : SwitchMappings[name]);
+            seen.Add(rawKey ? name.TrimStart('-') : mappings[name]);
             if (!inlineValue)
             {
                 i++;
@@ -146,13 +178,32 @@ internal sealed record CommandLineArguments(string Verb, string[] ConfigurationA
         Usage:
           hybridsgd [train] [options]     train with appsettings.json, overridden by options
           hybridsgd compare [options]     run several methods on the same split, budget and seeds
+          hybridsgd evaluate --model DIR --data PATH [--out metrics.json]
+                                          a saved model's test metrics on a labelled file (ML.NET's evaluators)
+          hybridsgd predict --model DIR --data PATH --out preds.csv
+                                          one prediction per input row (label and class probabilities, or value)
           hybridsgd help                  this text
 
         Options (each maps to a key in appsettings.json; --Section:Key value sets any key):
           --dataset fashion-mnist         Data:Dataset
           --data-dir DIR                  Data:Directory (default: the embedded copy)
+          --train PATH                    Data:Train: your own data — CSV/TSV with a header, SVMlight/LibSVM
+                                          (.svm/.svmlight/.libsvm), ML.NET .idv, or an IDX directory
+          --test PATH                     Data:Test (default: a seeded holdout of --train, Data:HoldoutFraction)
+          --holdout 0.2                   Data:HoldoutFraction
+          --label NAME                    Data:Label: the label column, by name, wherever it stands
+          --features a,b,c                Data:Features (default: every other column; text columns one-hot)
+          --task auto|binary|multiclass|regression
+                                          Data:Task (auto infers it from the label and says why)
+          --separator auto|comma|tab|semicolon
+                                          Data:Separator (auto: detected from the header line)
+          --format auto|csv|tsv|svmlight|idv
+                                          Data:Format (auto: by file extension)
+          --normalize minmax|meanvariance|none
+                                          Data:Normalize (fit on the training rows only)
           --train-rows N, --test-rows N   Data:TrainRows, Data:TestRows (use the first N rows)
-          --model softmax|mlp             Model:Name
+          --model auto|softmax|logistic|linear|mlp
+                                          Model:Name (auto: softmax, logistic or linear by task)
           --hidden 256,128                Model:HiddenLayers (mlp)
           --mode async|sync|hybrid        Training:Mode
           --policy linear|exponential|step|constant
@@ -180,6 +231,9 @@ internal sealed record CommandLineArguments(string Verb, string[] ConfigurationA
 
         Examples:
           hybridsgd train --dataset fashion-mnist --model softmax --mode hybrid --workers 4 --budget 10s --out runs/demo
+          hybridsgd train --train houses.csv --label price --task regression --model linear --budget 5s --out runs/houses
+          hybridsgd evaluate --model runs/houses --data houses-2025.csv
+          hybridsgd predict --model runs/houses --data new-listings.csv --out runs/houses/preds.csv
           hybridsgd compare --model softmax --methods sync,async,hybrid,sdca --workers 4 --scenario stragglers --budget 20s --seeds 5 --out runs/cmp
         """;
 }

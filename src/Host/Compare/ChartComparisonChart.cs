@@ -5,7 +5,8 @@ namespace HybridSgd.Host.Compare;
 /// <summary>
 /// Everything <see cref="ChartSvg.Render"/> draws: accuracy and log-loss against wall-clock seconds, and the
 /// hybrid threshold k(t) on a 1..<paramref name="Workers"/> axis (that panel is left out when
-/// <paramref name="Threshold"/> is null).
+/// <paramref name="Threshold"/> is null). For regression the two metric panels show R² and RMSE instead, named by
+/// <paramref name="ScoreName"/> and <paramref name="LossName"/>.
 /// </summary>
 public sealed record ComparisonChart(
     string Title,
@@ -14,4 +15,6 @@ public sealed record ComparisonChart(
     IReadOnlyList<ChartSeries> LogLoss,
     IReadOnlyList<ChartMarker> LogLossMarkers,
     ThresholdTrace? Threshold,
-    int Workers);
+    int Workers,
+    string ScoreName = "accuracy",
+    string LossName = "log-loss");

@@ -29,8 +29,8 @@ internal sealed class ChartRenderer(ComparisonChart chart)
         var x = data with { Max = data.Max + RightPadding * data.Span };
         var panels = new List<ChartPanel>
         {
-            MetricPanel("accuracy", "Test accuracy", "accuracy", areas[0], x, xTicks, accuracy, accuracyMarkers, ChartBetter.Higher),
-            MetricPanel("logloss", "Test log-loss", "log-loss", areas[1], x, xTicks, logLoss, logLossMarkers, ChartBetter.Lower),
+            MetricPanel("accuracy", $"Test {chart.ScoreName}", chart.ScoreName, areas[0], x, xTicks, accuracy, accuracyMarkers, ChartBetter.Higher),
+            MetricPanel("logloss", $"Test {chart.LossName}", chart.LossName, areas[1], x, xTicks, logLoss, logLossMarkers, ChartBetter.Lower),
         };
         if (chart.Threshold is { } trace)
         {

@@ -29,13 +29,11 @@ internal sealed partial class CompareJob(
     ILogger<CompareJob> logger,
     TimeProvider time) : IJob
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-
     public async Task RunAsync(CancellationToken stop)
     {
         var settings = compare.Value;
         var methods = settings.MethodList();
-        var (split, _) = DatasetCatalog.Load(new MLContext(training.Value.Seed), data.Value);
+        var split = DatasetCatalog.Load(new MLContext(training.Value.Seed), data.Value, training.Value.Seed).Data;
         var runs = methods.ToDictionary(m => m, _ => new List<RunReport>());
         var seeds = Enumerable.Range(training.Value.Seed, settings.Seeds).ToArray();
         var cluster = Scenarios.Resolve(simulation.Value, training.Value.Workers);
@@ -55,13 +53,13 @@ internal sealed partial class CompareJob(
             }
         }
 
-        Write(BuildReport(methods, seeds, runs));
+        Write(BuildReport(split, methods, seeds, runs));
     }
 
     private async Task<RunReport> RunSgdAsync(TrainingData split, string method, int seed, IReadOnlyList<WorkerCondition> cluster, CancellationToken stop)
     {
         var options = TrainingRun.WithModeAndSeed(training.Value, Enum.Parse<TrainingMode>(method, ignoreCase: true), seed, compare.Value.EvaluationInterval);
-        var net = model.Value.Create(split.FeatureCount, split.ClassCount);
+        var net = model.Value.Create(split.Task, split.FeatureCount, split.ClassCount);
         var environment = new TrainerEnvironment { Logger = logger, Time = time, Cluster = cluster };
         var result = await HybridTrainer.TrainAsync(split, net, options, environment, stop).ConfigureAwait(false);
         return RunReport.From(result, options, simulation.Value.Scenario, "", time.GetUtcNow());
@@ -70,19 +68,19 @@ internal sealed partial class CompareJob(
     private async Task<RunReport> RunSdcaAsync(TrainingData split, int seed, CancellationToken stop)
     {
         var result = await new SdcaBaseline(logger, time).RunAsync(split, seed, TimeSpan.FromSeconds(1), stop).ConfigureAwait(false);
-        return RunReport.FromBaseline(split.Name, SdcaBaseline.Method, result, seed, time.GetUtcNow());
+        return RunReport.FromBaseline(split.Name, split.Task, SdcaBaseline.Method, result, seed, time.GetUtcNow());
     }
 
-    private CompareReport BuildReport(IReadOnlyList<string> methods, int[] seeds, Dictionary<string, List<RunReport>> runs)
+    private CompareReport BuildReport(TrainingData split, IReadOnlyList<string> methods, int[] seeds, Dictionary<string, List<RunReport>> runs)
     {
         double? sdca = runs.TryGetValue(SdcaBaseline.Method, out var baseline) && baseline.Count > 0
-            ? baseline.Average(r => r.Test.Accuracy)
+            ? baseline.Average(r => r.Score())
             : null;
         var t = training.Value;
         var hybrid = Pipeline.Policies.ThresholdPolicyFactory.Create(TrainingMode.Hybrid, t.Policy).Describe();
         var settings = new CompareReport.RunSettings(
-            data.Value.Dataset, model.Value.Name, simulation.Value.Scenario, t.Workers, t.BatchSize, t.LearningRate, hybrid,
-            t.Budget?.Value.TotalSeconds, t.Epochs, seeds, methods, commandLine.Text);
+            split.Name, ModelName(split), simulation.Value.Scenario, t.Workers, t.BatchSize, t.LearningRate, hybrid,
+            t.Budget?.Value.TotalSeconds, t.Epochs, seeds, methods, commandLine.Text, RunReport.TaskName(split.Task));
         var perMethod = methods
             .Where(m => runs[m].Count > 0)
             .Select(m => new CompareReport.MethodRuns(MethodSummary.Of(m, runs[m], sdca, compare.Value.TargetList()), runs[m]))
@@ -90,10 +88,12 @@ internal sealed partial class CompareJob(
         return new CompareReport(settings, sdca, perMethod);
     }
 
+    private string ModelName(TrainingData split) => model.Value.Create(split.Task, split.FeatureCount, split.ClassCount).Name;
+
     private void Write(CompareReport report)
     {
         string directory = Path.GetFullPath(output.Value.Directory);
-        AtomicFile.Write(Path.Combine(directory, "compare.json"), stream => JsonSerializer.Serialize(stream, report, Json));
+        AtomicFile.Write(Path.Combine(directory, "compare.json"), stream => JsonSerializer.Serialize(stream, report, ReportFile.Json));
         string summary = SummaryMarkdown.Render(report);
         AtomicFile.Write(Path.Combine(directory, "summary.md"), stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(summary)));
         var chart = ComparisonChartBuilder.Build(report, compare.Value.EvaluationInterval.Value.TotalSeconds);

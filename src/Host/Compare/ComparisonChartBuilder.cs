@@ -30,7 +30,7 @@ internal static class ComparisonChartBuilder
 
         var s = report.Settings;
         string title = $"{s.Model} on {s.Dataset} — {s.Scenario}, {s.Workers} workers, mean ± sd over {s.Seeds.Count} seeds";
-        return new ComparisonChart(title, accuracy, accuracyMarkers, logLoss, logLossMarkers, HybridThreshold(report), s.Workers);
+        return new ComparisonChart(title, accuracy, accuracyMarkers, logLoss, logLossMarkers, HybridThreshold(report), s.Workers, s.ScoreName, s.LossName);
     }
 
     /// <summary>

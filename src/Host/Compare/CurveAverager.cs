@@ -24,8 +24,8 @@ internal static class CurveAverager
         for (int i = 0; i < grid.Count; i++)
         {
             var points = runs.Select(r => LatestAt(r.Curve, grid[i])).OfType<CurvePoint>().ToArray();
-            var a = Statistic.Of(points.Select(p => p.TestAccuracy).ToArray());
-            var l = Statistic.Of(points.Select(p => p.TestLogLoss).ToArray());
+            var a = Statistic.Of(points.Select(p => p.Score ?? double.NaN).ToArray());
+            var l = Statistic.Of(points.Select(p => p.Loss ?? double.NaN).ToArray());
             accuracy[i] = (a.Mean, a.StandardDeviation);
             logLoss[i] = (l.Mean, l.StandardDeviation);
         }

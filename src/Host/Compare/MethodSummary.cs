@@ -2,7 +2,10 @@ using HybridSgd.Host.Reports;
 
 namespace HybridSgd.Host.Compare;
 
-/// <summary>One method's result over all seeds.</summary>
+/// <summary>
+/// One method's result over all seeds. <see cref="Accuracy"/> and <see cref="LogLoss"/> hold the task's score and
+/// loss: accuracy and log-loss for classifiers, R² and RMSE for regression (the JSON names stay, for scripts).
+/// </summary>
 public sealed record MethodSummary(
     string Method,
     int Runs,
@@ -14,12 +17,12 @@ public sealed record MethodSummary(
     double MeanStaleness,
     double TrainSeconds)
 {
-    public static MethodSummary Of(string method, IReadOnlyList<RunReport> runs, double? sdcaAccuracy, IReadOnlyList<double> targets) => new(
+    public static MethodSummary Of(string method, IReadOnlyList<RunReport> runs, double? sdcaScore, IReadOnlyList<double> targets) => new(
         method,
         runs.Count,
-        Statistic.Of(runs.Select(r => r.Test.Accuracy).ToArray()),
-        Statistic.Of(runs.Select(r => r.Test.LogLoss).ToArray()),
-        sdcaAccuracy is { } sdca ? Reach(runs, sdca) : null,
+        Statistic.Of(runs.Select(r => r.Score()).ToArray()),
+        Statistic.Of(runs.Select(r => r.Loss()).ToArray()),
+        sdcaScore is { } sdca ? Reach(runs, sdca) : null,
         targets.Select(t => Reach(runs, t)).ToArray(),
         runs.Average(r => r.TrainSeconds > 0 ? r.Updates / r.TrainSeconds : 0),
         runs.Average(r => r.Staleness.Mean),
@@ -29,7 +32,7 @@ public sealed record MethodSummary(
     private static TimeToTarget Reach(IReadOnlyList<RunReport> runs, double target)
     {
         var times = runs
-            .Select(r => r.Curve.FirstOrDefault(p => p.TestAccuracy >= target)?.Seconds)
+            .Select(r => r.Curve.FirstOrDefault(p => p.Score >= target)?.Seconds)
             .OfType<double>()
             .ToArray();
         return new TimeToTarget(target, times.Length > 0 ? times.Average() : null, times.Length);

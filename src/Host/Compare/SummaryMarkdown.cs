@@ -16,7 +16,7 @@ internal static class SummaryMarkdown
         text.AppendLine(F($"Batch {s.BatchSize} per worker, learning rate {s.LearningRate}, hybrid policy {s.Policy}. Command: `{s.Command}`"));
         text.AppendLine();
         string sdca = report.SdcaAccuracy is { } a ? F($" ({a:0.0000})") : "";
-        text.AppendLine($"| method | runs | test accuracy (mean ± sd) | test log-loss (mean ± sd) | time to SDCA's accuracy{sdca} | updates/s | mean staleness | train s |");
+        text.AppendLine($"| method | runs | test {s.ScoreName} (mean ± sd) | test {s.LossName} (mean ± sd) | time to SDCA's {s.ScoreName}{sdca} | updates/s | mean staleness | train s |");
         text.AppendLine("|---|---|---|---|---|---|---|---|");
         foreach (var method in report.Methods.Select(m => m.Summary))
         {
@@ -27,7 +27,7 @@ internal static class SummaryMarkdown
         if (targets.Count > 0)
         {
             text.AppendLine();
-            text.AppendLine("Seconds to first reach a test accuracy (mean over the runs that reached it; curves are sampled, so each time is an upper bound):");
+            text.AppendLine($"Seconds to first reach a test {s.ScoreName} (mean over the runs that reached it; curves are sampled, so each time is an upper bound):");
             text.AppendLine();
             text.AppendLine("| method | " + string.Join(" | ", targets.Select(t => F($"{t.Target:0.00}"))) + " |");
             text.AppendLine("|---|" + string.Concat(targets.Select(_ => "---|")));

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using HybridSgd.Datasets;
+using HybridSgd.Datasets.Tabular;
 using HybridSgd.Host.Options;
 using HybridSgd.Pipeline.Data;
 using HybridSgd.Pipeline.Training;
@@ -11,28 +13,56 @@ internal static class DatasetCatalog
 {
     public static IReadOnlyList<string> Names { get; } = [FashionMnist.Name];
 
-    public static (TrainingData Data, IReadOnlyList<string> ClassNames) Load(MLContext ml, DataOptions options)
+    public static LoadedData Load(MLContext ml, DataOptions options, int seed)
     {
-        if (options.Dataset != FashionMnist.Name)
+        if (options.HasOwnFiles && !System.IO.Directory.Exists(options.Train))
+        {
+            return LoadTabular(ml, options, seed);
+        }
+
+        if (!options.HasOwnFiles && options.Dataset != FashionMnist.Name)
         {
             throw new ArgumentException($"{DataOptions.SectionName}:Dataset '{options.Dataset}' is not a known dataset.");
         }
 
-        var split = FashionMnist.Load(ml, DatasetLocator.ResolveFashionMnistDirectory(options.Directory));
-        var train = options.TrainRows is { } rows ? ml.Data.TakeRows(split.Train, rows) : split.Train;
+        string directory = options.HasOwnFiles ? options.Train : options.Directory;
+        var split = FashionMnist.Load(ml, DatasetLocator.ResolveFashionMnistDirectory(directory));
+        var data = Prepare(ml, FashionMnist.Name, split.Train, split.Test, options, split.FeatureCount, split.ClassCount, LearningTask.Multiclass);
+        return new LoadedData(data, split.ClassNames, null, "Fashion-MNIST: 10 classes");
+    }
 
-        // The IDX files are gzip: decompressing every epoch would starve the workers, and only a cached view
-        // can hand out a fully shuffled cursor. 60k × 784 floats is about 190 MB.
-        var cached = ml.Data.Cache(train);
+    private static LoadedData LoadTabular(MLContext ml, DataOptions options, int seed)
+    {
+        var tabular = TabularDataset.Load(
+            ml,
+            options.Train,
+            string.IsNullOrWhiteSpace(options.Test) ? null : options.Test,
+            TabularSettings.From(options),
+            options.HoldoutFraction,
+            seed);
+        var spec = tabular.Spec;
+        var data = Prepare(
+            ml, Path.GetFileName(options.Train), tabular.Train, tabular.Test, options, spec.FeatureCount, spec.ClassNames.Count, spec.Task);
+        return new LoadedData(data, spec.ClassNames, JsonSerializer.SerializeToElement(spec), spec.TaskReason);
+    }
+
+    private static TrainingData Prepare(
+        MLContext ml, string name, IDataView train, IDataView test, DataOptions options, int featureCount, int classCount, LearningTask task)
+    {
+        var rows = options.TrainRows is { } trainRows ? ml.Data.TakeRows(train, trainRows) : train;
+
+        // Only a cached view can hand out a fully shuffled cursor, and re-parsing text or gzip every epoch would
+        // starve the workers. Fashion-MNIST's 60k × 784 floats are about 190 MB.
+        var cached = ml.Data.Cache(rows);
         Prefill(cached);
-        var testView = options.TestRows is { } testRows ? ml.Data.TakeRows(split.Test, testRows) : split.Test;
-        var test = DenseDataset.FromDataView(testView);
-        return (new TrainingData(ml, FashionMnist.Name, cached, test, split.FeatureCount, split.ClassCount, testView), split.ClassNames);
+        var testView = options.TestRows is { } testRows ? ml.Data.TakeRows(test, testRows) : test;
+        var testSet = DenseDataset.FromDataView(testView);
+        return new TrainingData(ml, name, cached, testSet, featureCount, task == LearningTask.Regression ? 0 : classCount, testView, task);
     }
 
     /// <summary>
-    /// Reads the cache full before the clock starts, so a time budget measures training, not decompression
-    /// (otherwise the first epoch of every run would pay ~1 s of gzip).
+    /// Reads the cache full before the clock starts, so a time budget measures training, not parsing or
+    /// decompression (otherwise the first epoch of every run would pay for it).
     /// </summary>
     private static void Prefill(IDataView cached)
     {

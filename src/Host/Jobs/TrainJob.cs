@@ -2,6 +2,7 @@ using HybridSgd.Host.Data;
 using HybridSgd.Host.Options;
 using HybridSgd.Host.Reports;
 using HybridSgd.Pipeline.Configuration;
+using HybridSgd.Pipeline.Data;
 using HybridSgd.Pipeline.Models;
 using HybridSgd.Pipeline.Persistence;
 using HybridSgd.Pipeline.Training;
@@ -28,9 +29,10 @@ internal sealed partial class TrainJob(
     {
         var options = training.Value;
         var ml = new MLContext(options.Seed);
-        var (split, classNames) = DatasetCatalog.Load(ml, data.Value);
-        LogData(logger, split.Name, split.Train.GetRowCount(), split.Test.Count, split.FeatureCount, split.ClassCount);
-        var net = model.Value.Create(split.FeatureCount, split.ClassCount);
+        var loaded = DatasetCatalog.Load(ml, data.Value, options.Seed);
+        var split = loaded.Data;
+        LogData(logger, split.Name, split.Train.GetRowCount(), split.Test.Count, split.FeatureCount, split.Task, loaded.TaskReason);
+        var net = model.Value.Create(split.Task, split.FeatureCount, split.ClassCount);
         var cluster = Scenarios.Resolve(simulation.Value, options.Workers);
         var environment = new TrainerEnvironment { Logger = logger, Time = time, Cluster = cluster };
         var result = await HybridTrainer.TrainAsync(split, net, options, environment, stop).ConfigureAwait(false);
@@ -38,14 +40,16 @@ internal sealed partial class TrainJob(
         // Written even after a stop request: the stop only ended training early.
         string directory = Path.GetFullPath(output.Value.Directory);
         string modelPath = Path.Combine(directory, OutputOptions.ModelFileName);
-        ModelFile.Save(modelPath, new ModelHeader(net.Name, net.FeatureCount, net.OutputCount, classNames, split.Name, (net as MlpModel)?.HiddenLayers ?? []), result.Weights);
+        var header = new ModelHeader(
+            net.Name, net.FeatureCount, net.OutputCount, loaded.ClassNames, split.Name, (net as MlpModel)?.HiddenLayers ?? [], net.Task, loaded.Spec);
+        ModelFile.Save(modelPath, header, result.Weights);
         string reportPath = Path.Combine(directory, OutputOptions.ReportFileName);
         ReportFile.Write(reportPath, RunReport.From(result, options, simulation.Value.Scenario, OutputOptions.ModelFileName, time.GetUtcNow()));
         LogWritten(logger, reportPath, modelPath);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Data {Dataset}: {TrainRows} training rows, {TestRows} test rows, {Features} features, {Classes} classes")]
-    private static partial void LogData(ILogger logger, string dataset, long? trainRows, int testRows, int features, int classes);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Data {Dataset}: {TrainRows} training rows, {TestRows} test rows, {Features} features; task {Task} ({Reason})")]
+    private static partial void LogData(ILogger logger, string dataset, long? trainRows, int testRows, int features, LearningTask task, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Wrote {Report} and {Model}")]
     private static partial void LogWritten(ILogger logger, string report, string model);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using HybridSgd.Pipeline.Persistence;
 
 namespace HybridSgd.Host.Reports;
@@ -6,7 +7,15 @@ namespace HybridSgd.Host.Reports;
 /// <summary>report.json: camelCase JSON, written atomically.</summary>
 public static class ReportFile
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    /// <summary>
+    /// camelCase, indented; null members left out, so a task's metrics are just its own (a regression report has
+    /// no accuracy, a classifier's no RMSE).
+    /// </summary>
+    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
 
     public static void Write(string path, RunReport report) =>
         AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, report, Json));

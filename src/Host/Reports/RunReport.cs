@@ -1,6 +1,8 @@
 using HybridSgd.Host.Baselines;
 using HybridSgd.Pipeline.Aggregation;
 using HybridSgd.Pipeline.Configuration;
+using HybridSgd.Pipeline.Data;
+using HybridSgd.Pipeline.Evaluation;
 using HybridSgd.Pipeline.Training;
 
 namespace HybridSgd.Host.Reports;
@@ -27,18 +29,16 @@ public sealed record RunReport(
     long Gradients,
     long SkippedUpdates,
     long SkippedRows,
-    RunReport.TestMetrics Test,
+    TaskMetrics Test,
     RunReport.StalenessSummary Staleness,
     IReadOnlyList<ThresholdChange> ThresholdChanges,
     IReadOnlyList<CurvePoint> Curve,
     string ModelFile,
     DateTimeOffset FinishedUtc)
 {
-    public const string MulticlassTask = "multiclass";
-
     public static RunReport From(TrainingResult result, TrainingOptions options, string scenario, string modelFile, DateTimeOffset finished) => new(
         result.Dataset,
-        MulticlassTask,
+        TaskName(result.Task),
         result.Model,
         result.Mode.ToString().ToLowerInvariant(),
         result.Workers,
@@ -57,7 +57,7 @@ public sealed record RunReport(
         result.Statistics.Gradients,
         result.Statistics.SkippedUpdates,
         result.SkippedRows,
-        new TestMetrics(result.Test.Accuracy, result.Test.LogLoss, result.Test.Count),
+        result.Metrics,
         new StalenessSummary(result.Statistics.MeanStaleness, result.Statistics.MaxStaleness, TrimTrailingZeros(result.Statistics.StalenessHistogram)),
         result.ThresholdChanges,
         result.Curve,
@@ -65,9 +65,9 @@ public sealed record RunReport(
         finished);
 
     /// <summary>A report for an ML.NET baseline: one curve point at the end of its training.</summary>
-    public static RunReport FromBaseline(string dataset, string method, BaselineResult result, int seed, DateTimeOffset finished) => new(
+    public static RunReport FromBaseline(string dataset, LearningTask task, string method, BaselineResult result, int seed, DateTimeOffset finished) => new(
         dataset,
-        MulticlassTask,
+        TaskName(task),
         result.Trainer,
         method,
         Environment.ProcessorCount,
@@ -86,17 +86,23 @@ public sealed record RunReport(
         0,
         0,
         0,
-        new TestMetrics(result.Accuracy, result.LogLoss, result.TestCount),
+        result.Metrics,
         new StalenessSummary(0, 0, []),
         [],
-        [new CurvePoint(result.TrainSeconds, 0, 0, 0, result.Accuracy, result.LogLoss)],
+        [new CurvePoint(result.TrainSeconds, 0, 0, 0, result.Metrics.Accuracy, result.Metrics.LogLoss, result.Metrics.Rmse, result.Metrics.RSquared)],
         "",
         finished);
 
-    public sealed record TestMetrics(double Accuracy, double LogLoss, int Count);
-
     /// <param name="Histogram">Gradients per staleness 0, 1, 2, …; the last possible bucket (64) means "64 or more".</param>
     public sealed record StalenessSummary(double Mean, long Max, IReadOnlyList<long> Histogram);
+
+    /// <summary>The higher-is-better test figure runs are compared by: accuracy, or R² for regression.</summary>
+    public double Score() => Test.Accuracy ?? Test.RSquared ?? double.NaN;
+
+    /// <summary>The lower-is-better test figure: log-loss, or RMSE for regression.</summary>
+    public double Loss() => Test.LogLoss ?? Test.Rmse ?? double.NaN;
+
+    public static string TaskName(LearningTask task) => task.ToString().ToLowerInvariant();
 
     private static long[] TrimTrailingZeros(IReadOnlyList<long> counts)
     {

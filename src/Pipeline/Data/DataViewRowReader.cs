@@ -1,55 +1,87 @@
+using System.Numerics.Tensors;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
 namespace HybridSgd.Pipeline.Data;
 
 /// <summary>
-/// Reads (features, class index) rows from an IDataView cursor into caller buffers. Rows whose key label is
-/// missing (key value 0) are skipped and counted rather than guessed at.
+/// Reads (features, label) rows from an IDataView cursor into caller buffers: a key label becomes its zero-based
+/// class index, a Single label is the regression target. Rows whose label is missing (key 0, or NaN) or whose features
+/// are not all finite are skipped and counted rather than guessed at.
 /// </summary>
 internal sealed class DataViewRowReader : IDisposable
 {
     private readonly DataViewRowCursor _cursor;
-    private readonly ValueGetter<uint> _label;
+    private readonly ValueGetter<uint>? _key;
+    private readonly ValueGetter<float>? _value;
     private readonly ValueGetter<VBuffer<float>> _features;
+    private readonly int _classCount;
     private VBuffer<float> _buffer;
-    private uint _key;
 
     public DataViewRowReader(IDataView data, DataViewSchemaCheck schema, Random? cursorRandom)
     {
-        var columns = new[] { data.Schema[DataColumns.Features], data.Schema[DataColumns.Label] };
+        var label = data.Schema[DataColumns.Label];
+        var columns = new[] { data.Schema[DataColumns.Features], label };
         _cursor = cursorRandom is null ? data.GetRowCursor(columns) : data.GetRowCursor(columns, cursorRandom);
-        _label = _cursor.GetGetter<uint>(data.Schema[DataColumns.Label]);
-        _features = _cursor.GetGetter<VBuffer<float>>(data.Schema[DataColumns.Features]);
-        ClassCount = schema.ClassCount;
-    }
+        _classCount = schema.ClassCount;
+        if (schema.IsRegression)
+        {
+            _value = _cursor.GetGetter<float>(label);
+        }
+        else
+        {
+            _key = _cursor.GetGetter<uint>(label);
+        }
 
-    public int ClassCount { get; }
+        _features = _cursor.GetGetter<VBuffer<float>>(data.Schema[DataColumns.Features]);
+    }
 
     public long SkippedRows { get; private set; }
 
-    public bool TryRead(Span<float> features, out int label)
+    public bool TryRead(Span<float> features, out float label)
     {
         while (_cursor.MoveNext())
         {
-            _label(ref _key);
-            if (_key == 0 || _key > ClassCount)
+            if (!TryReadLabel(out label))
             {
                 SkippedRows++;
                 continue;
             }
 
-            label = (int)_key - 1;
             _features(ref _buffer);
             CopyDense(_buffer, features);
+
+            // A NaN or infinity in the input would make every gradient it touches non-finite; the aggregator would
+            // then skip whole updates again and again. Such a row is dropped here, once, and counted.
+            if (!TensorPrimitives.IsFiniteAll<float>(features))
+            {
+                SkippedRows++;
+                continue;
+            }
+
             return true;
         }
 
-        label = -1;
+        label = float.NaN;
         return false;
     }
 
     public void Dispose() => _cursor.Dispose();
+
+    private bool TryReadLabel(out float label)
+    {
+        if (_value is not null)
+        {
+            label = 0;
+            _value(ref label);
+            return float.IsFinite(label);
+        }
+
+        uint key = 0;
+        _key!(ref key);
+        label = key - 1f;
+        return key != 0 && key <= _classCount;
+    }
 
     private static void CopyDense(in VBuffer<float> source, Span<float> destination)
     {

@@ -8,8 +8,9 @@ namespace HybridSgd.Pipeline.Data;
 /// </summary>
 public sealed class DenseDataset
 {
-    private DenseDataset(float[] features, int[] labels, int featureCount)
+    private DenseDataset(float[] features, float[] labels, int featureCount, long skippedRows)
     {
+        SkippedRows = skippedRows;
         Features = features;
         Labels = labels;
         FeatureCount = featureCount;
@@ -19,9 +20,13 @@ public sealed class DenseDataset
 
     public int FeatureCount { get; }
 
+    /// <summary>Rows of the source left out: label missing (or unseen) or features not all finite.</summary>
+    public long SkippedRows { get; }
+
     public float[] Features { get; }
 
-    public int[] Labels { get; }
+    /// <summary>Class index (classifiers) or value (regression) of each row, as in <see cref="Minibatch.Labels"/>.</summary>
+    public float[] Labels { get; }
 
     public ReadOnlySpan<float> Row(int index) => Features.AsSpan(index * FeatureCount, FeatureCount);
 
@@ -29,16 +34,16 @@ public sealed class DenseDataset
     {
         var schema = DataViewSchemaCheck.Check(data.Schema);
         var features = new List<float>();
-        var labels = new List<int>();
+        var labels = new List<float>();
         using var reader = new DataViewRowReader(data, schema, cursorRandom: null);
         var row = new float[schema.FeatureCount];
-        while ((maxRows is null || labels.Count < maxRows) && reader.TryRead(row, out int label))
+        while ((maxRows is null || labels.Count < maxRows) && reader.TryRead(row, out float label))
         {
             features.AddRange(row);
             labels.Add(label);
         }
 
-        return new DenseDataset(features.ToArray(), labels.ToArray(), schema.FeatureCount);
+        return new DenseDataset(features.ToArray(), labels.ToArray(), schema.FeatureCount, reader.SkippedRows);
     }
 
     /// <summary>Rows [start, start + count) as a minibatch, for reference computations in tests and baselines.</summary>

@@ -14,7 +14,7 @@ public sealed class Minibatch
         Capacity = capacity;
         FeatureCount = featureCount;
         Features = new float[capacity * featureCount];
-        Labels = new int[capacity];
+        Labels = new float[capacity];
     }
 
     public int Capacity { get; }
@@ -24,8 +24,11 @@ public sealed class Minibatch
     /// <summary>Rows in use, at most <see cref="Capacity"/>; the final minibatch of the data may be short.</summary>
     public int Count { get; set; }
 
-    /// <summary>Class index (zero-based) of each row.</summary>
-    public int[] Labels { get; }
+    /// <summary>
+    /// Each row's target: the zero-based class index for a classifier (exact in a float below 2^24 classes),
+    /// the value itself for regression.
+    /// </summary>
+    public float[] Labels { get; }
 
     public float[] Features { get; }
 

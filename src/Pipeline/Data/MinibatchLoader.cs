@@ -85,7 +85,7 @@ internal sealed class MinibatchLoader
             while (!stop.IsCancellationRequested)
             {
                 var row = batch.Features.AsSpan(batch.Count * batch.FeatureCount, batch.FeatureCount);
-                if (!reader.TryRead(row, out int label))
+                if (!reader.TryRead(row, out float label))
                 {
                     exhausted = true;
                     break;

@@ -6,9 +6,18 @@ namespace HybridSgd.Pipeline.Models;
 /// </summary>
 public interface ILoss
 {
-    /// <summary>Returns the loss of <paramref name="scores"/> for <paramref name="label"/> and writes d(loss)/d(scores).</summary>
-    float Evaluate(ReadOnlySpan<float> scores, int label, Span<float> scoreGradient);
+    /// <summary>How many raw scores the loss reads for <paramref name="classCount"/> classes (0 for regression).</summary>
+    int ScoreCount(int classCount);
 
-    /// <summary>Turns raw scores into the prediction the user sees (probabilities for softmax).</summary>
+    /// <summary>
+    /// Returns the loss of <paramref name="scores"/> for <paramref name="label"/> (a class index for classifiers,
+    /// the target value for regression) and writes d(loss)/d(scores).
+    /// </summary>
+    float Evaluate(ReadOnlySpan<float> scores, float label, Span<float> scoreGradient);
+
+    /// <summary>
+    /// Turns raw scores into the prediction the user sees: class probabilities for softmax, the probability of
+    /// the positive class for logistic, the value for squared loss.
+    /// </summary>
     void Predict(ReadOnlySpan<float> scores, Span<float> prediction);
 }

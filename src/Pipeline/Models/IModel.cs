@@ -1,3 +1,5 @@
+using HybridSgd.Pipeline.Data;
+
 namespace HybridSgd.Pipeline.Models;
 
 /// <summary>
@@ -9,9 +11,15 @@ public interface IModel
     /// <summary>Short name used on the command line and in reports (e.g. "softmax").</summary>
     string Name { get; }
 
+    /// <summary>What the model predicts; it fixes how <see cref="IModelKernel.Predict"/>'s output is read.</summary>
+    LearningTask Task { get; }
+
     int FeatureCount { get; }
 
-    /// <summary>Number of model outputs (classes for a classifier).</summary>
+    /// <summary>
+    /// Number of model outputs: one probability per class (softmax), one probability of the positive class
+    /// (logistic), or one value (regression).
+    /// </summary>
     int OutputCount { get; }
 
     int ParameterCount { get; }

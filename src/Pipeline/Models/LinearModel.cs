@@ -5,23 +5,32 @@ namespace HybridSgd.Pipeline.Models;
 
 /// <summary>
 /// scores = W·x + b followed by a loss. With <see cref="SoftmaxCrossEntropyLoss"/> this is multinomial logistic
-/// (softmax) regression. Parameter layout: W row-major [outputs × features], then b [outputs].
+/// (softmax) regression, with <see cref="LogisticLoss"/> binary logistic regression, with <see cref="SquaredLoss"/>
+/// linear least squares. Parameter layout: W row-major [outputs × features], then b [outputs].
 /// </summary>
 public sealed class LinearModel : IModel
 {
     private readonly ILoss _loss;
 
     public LinearModel(string name, int featureCount, int outputCount, ILoss loss)
+        : this(name, LearningTask.Multiclass, featureCount, outputCount, loss)
+    {
+    }
+
+    public LinearModel(string name, LearningTask task, int featureCount, int outputCount, ILoss loss)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(featureCount);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(outputCount);
         Name = name;
+        Task = task;
         FeatureCount = featureCount;
         OutputCount = outputCount;
         _loss = loss;
     }
 
     public string Name { get; }
+
+    public LearningTask Task { get; }
 
     public int FeatureCount { get; }
 

@@ -1,8 +1,10 @@
+using HybridSgd.Pipeline.Data;
+
 namespace HybridSgd.Pipeline.Models;
 
 /// <summary>
 /// A multilayer perceptron: input → fully connected hidden layers with ReLU → a linear output layer → a loss.
-/// With <see cref="SoftmaxCrossEntropyLoss"/> it is a softmax classifier.
+/// With <see cref="SoftmaxCrossEntropyLoss"/> it is a softmax classifier; the loss (and so the task) is the caller's choice.
 /// </summary>
 /// <remarks>
 /// Parameter layout, layer after layer from the input: W [outputs × inputs] row-major, then b [outputs]. For
@@ -14,6 +16,11 @@ public sealed class MlpModel : IModel
     private readonly MlpLayer[] _layers;
 
     public MlpModel(string name, int featureCount, IReadOnlyList<int> hiddenLayers, int outputCount, ILoss loss)
+        : this(name, LearningTask.Multiclass, featureCount, hiddenLayers, outputCount, loss)
+    {
+    }
+
+    public MlpModel(string name, LearningTask task, int featureCount, IReadOnlyList<int> hiddenLayers, int outputCount, ILoss loss)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(featureCount);
@@ -30,6 +37,7 @@ public sealed class MlpModel : IModel
         }
 
         Name = name;
+        Task = task;
         FeatureCount = featureCount;
         OutputCount = outputCount;
 
@@ -40,6 +48,8 @@ public sealed class MlpModel : IModel
     }
 
     public string Name { get; }
+
+    public LearningTask Task { get; }
 
     public int FeatureCount { get; }
 

@@ -5,8 +5,11 @@ namespace HybridSgd.Pipeline.Models;
 /// <summary>Multinomial log-loss: softmax over the scores, then -log p(label).</summary>
 public sealed class SoftmaxCrossEntropyLoss : ILoss
 {
-    public float Evaluate(ReadOnlySpan<float> scores, int label, Span<float> scoreGradient)
+    public int ScoreCount(int classCount) => classCount;
+
+    public float Evaluate(ReadOnlySpan<float> scores, float target, Span<float> scoreGradient)
     {
+        int label = (int)target;
         // log-sum-exp with the max subtracted, so large scores cannot overflow exp().
         float max = TensorPrimitives.Max(scores);
         TensorPrimitives.Subtract(scores, max, scoreGradient);

@@ -43,6 +43,11 @@ public static partial class HybridTrainer
             throw new ArgumentException($"Model expects {model.FeatureCount} features, data has {data.FeatureCount}.", nameof(model));
         }
 
+        if (model.Task != data.Task)
+        {
+            throw new ArgumentException($"Model '{model.Name}' is for a {model.Task} task, the data's label is {data.Task}.", nameof(model));
+        }
+
         var logger = environment.Logger;
         int workers = options.Workers;
         var initial = new float[model.ParameterCount];
@@ -94,7 +99,7 @@ public static partial class HybridTrainer
         var weights = aggregator.CopyWeights();
         var finalPoint = monitor.Sample(weights);
         string endedBy = stop.IsCancellationRequested ? "stopped" : budgetStop.IsCancellationRequested ? "budget" : "epochs";
-        LogFinished(logger, endedBy, seconds, finalPoint.TestAccuracy, finalPoint.TestLogLoss, finalPoint.Updates);
+        LogFinished(logger, endedBy, seconds, Describe(monitor.LastEvaluation!), finalPoint.Updates);
         return new TrainingResult
         {
             Dataset = data.Name,
@@ -108,6 +113,8 @@ public static partial class HybridTrainer
             Statistics = aggregator.Statistics(),
             SkippedRows = loader.SkippedRows,
             Test = monitor.LastEvaluation!,
+            Metrics = MlNetMetrics.Evaluate(data.Ml, model, weights, data.Test, data.ClassCount),
+            Task = data.Task,
             Curve = monitor.Curve,
             ThresholdChanges = aggregator.ThresholdChanges,
             Weights = weights,
@@ -129,6 +136,10 @@ public static partial class HybridTrainer
     [LoggerMessage(Level = LogLevel.Information, Message = "Training {Model} on {Dataset}: mode {Mode}, policy {Policy}, {Workers} workers, batch {BatchSize}, learning rate {LearningRate}")]
     private static partial void LogStarted(ILogger logger, string dataset, string model, TrainingMode mode, string policy, int workers, int batchSize, float learningRate);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Training ended ({EndedBy}) after {Seconds:F2}s: test accuracy {Accuracy:F4}, log-loss {LogLoss:F4}, {Updates} updates")]
-    private static partial void LogFinished(ILogger logger, string endedBy, double seconds, double accuracy, double logLoss, long updates);
+    private static string Describe(EvaluationResult test) => test.Rmse is { } rmse
+        ? FormattableString.Invariant($"test RMSE {rmse:G5}")
+        : FormattableString.Invariant($"test accuracy {test.Accuracy:F4}, log-loss {test.LogLoss:F4}");
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Training ended ({EndedBy}) after {Seconds:F2}s: {Test}, {Updates} updates")]
+    private static partial void LogFinished(ILogger logger, string endedBy, double seconds, string test, long updates);
 }

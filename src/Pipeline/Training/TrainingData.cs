@@ -5,7 +5,18 @@ namespace HybridSgd.Pipeline.Training;
 
 /// <summary>
 /// A train/test split ready for training: the training rows are streamed from <see cref="Train"/>
-/// (columns "Features" and key-typed "Label"); the test rows are scored from memory.
+/// (columns "Features" and "Label": a key for classification, a Single for regression); the test rows are
+/// scored from memory.
 /// </summary>
+/// <param name="ClassCount">Classes of the label (0 for regression).</param>
 /// <param name="TestView">The same test rows as an IDataView, for ML.NET baselines and evaluators (optional).</param>
-public sealed record TrainingData(MLContext Ml, string Name, IDataView Train, DenseDataset Test, int FeatureCount, int ClassCount, IDataView? TestView = null);
+/// <param name="Task">What the label asks for.</param>
+public sealed record TrainingData(
+    MLContext Ml,
+    string Name,
+    IDataView Train,
+    DenseDataset Test,
+    int FeatureCount,
+    int ClassCount,
+    IDataView? TestView = null,
+    LearningTask Task = LearningTask.Multiclass);

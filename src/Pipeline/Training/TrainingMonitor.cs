@@ -54,7 +54,8 @@ internal sealed partial class TrainingMonitor(
         var statistics = aggregator.Statistics();
         var evaluation = evaluator.Evaluate(weights);
         double seconds = progress.Elapsed.TotalSeconds;
-        var point = new CurvePoint(seconds, statistics.Examples, statistics.Updates, statistics.Threshold, evaluation.Accuracy, evaluation.LogLoss);
+        var point = new CurvePoint(
+            seconds, statistics.Examples, statistics.Updates, statistics.Threshold, evaluation.Accuracy, evaluation.LogLoss, evaluation.Rmse, evaluation.RSquared);
         lock (_gate)
         {
             _curve.Add(point);
@@ -62,7 +63,15 @@ internal sealed partial class TrainingMonitor(
         }
 
         double rate = seconds > 0 ? statistics.Examples / seconds : 0;
-        LogProgress(logger, seconds, statistics.Examples, rate, statistics.Updates, statistics.Threshold, evaluation.Accuracy, evaluation.LogLoss);
+        if (evaluation.Rmse is { } rmse)
+        {
+            LogRegressionProgress(logger, seconds, statistics.Examples, rate, statistics.Updates, statistics.Threshold, rmse, evaluation.RSquared);
+        }
+        else
+        {
+            LogProgress(logger, seconds, statistics.Examples, rate, statistics.Updates, statistics.Threshold, evaluation.Accuracy, evaluation.LogLoss);
+        }
+
         return point;
     }
 
@@ -80,5 +89,8 @@ internal sealed partial class TrainingMonitor(
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Seconds,6:F1}s  examples {Examples} ({Rate:F0}/s)  updates {Updates}  k={Threshold}  test accuracy {Accuracy:F4}  log-loss {LogLoss:F4}")]
-    private static partial void LogProgress(ILogger logger, double seconds, long examples, double rate, long updates, int threshold, double accuracy, double logLoss);
+    private static partial void LogProgress(ILogger logger, double seconds, long examples, double rate, long updates, int threshold, double? accuracy, double? logLoss);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Seconds,6:F1}s  examples {Examples} ({Rate:F0}/s)  updates {Updates}  k={Threshold}  test RMSE {Rmse:G5}  R² {RSquared:F4}")]
+    private static partial void LogRegressionProgress(ILogger logger, double seconds, long examples, double rate, long updates, int threshold, double rmse, double? rSquared);
 }

@@ -1,5 +1,6 @@
 using HybridSgd.Pipeline.Aggregation;
 using HybridSgd.Pipeline.Configuration;
+using HybridSgd.Pipeline.Data;
 using HybridSgd.Pipeline.Evaluation;
 
 namespace HybridSgd.Pipeline.Training;
@@ -28,7 +29,13 @@ public sealed record TrainingResult
 
     public required long SkippedRows { get; init; }
 
+    /// <summary>The final weights' test figures from the trainer's own evaluator (as on the learning curve).</summary>
     public required EvaluationResult Test { get; init; }
+
+    /// <summary>The final weights' test metrics for the task, computed by ML.NET's evaluator.</summary>
+    public required TaskMetrics Metrics { get; init; }
+
+    public required LearningTask Task { get; init; }
 
     public required IReadOnlyList<CurvePoint> Curve { get; init; }
 

@@ -5,7 +5,7 @@ namespace HybridSgd.Tests.Datasets.Tabular;
 
 /// <summary>
 /// The small CSVs the Debian package python3-sklearn ships (iris, wine, breast cancer, Boston, diabetes), read as
-/// numbers. They are not user-shaped (line 1 is a count line, not a header), so <see cref="TabularFiles"/> rewrites them.
+/// numbers: from the installed package, else <see cref="DirectoryVariable"/>, else the repository's copies in data/sklearn. They are not user-shaped (line 1 is a count line, not a header), so <see cref="TabularFiles"/> rewrites them.
 /// </summary>
 internal static class SklearnData
 {
@@ -75,6 +75,16 @@ internal static class SklearnData
         if (!string.IsNullOrEmpty(configured) && System.IO.Directory.Exists(configured))
         {
             return configured;
+        }
+
+        // The repository's copies (data/sklearn), so the suite also runs where the package is not installed.
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            string copies = Path.Combine(directory.FullName, "data", "sklearn");
+            if (File.Exists(Path.Combine(copies, "iris.csv")))
+            {
+                return copies;
+            }
         }
 
         throw new InvalidOperationException(

@@ -1,0 +1,21 @@
+using HybridSgd.Datasets.Tabular;
+using HybridSgd.Host.Options;
+using HybridSgd.Pipeline.Data;
+
+namespace HybridSgd.Host.Data;
+
+/// <summary>The <c>Data</c> section's tabular keys as the loader's options (already validated at start).</summary>
+internal static class TabularSettings
+{
+    public static TabularOptions From(DataOptions options) => new()
+    {
+        Label = options.Label,
+        Features = string.IsNullOrWhiteSpace(options.Features)
+            ? null
+            : options.Features.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
+        Separator = options.Separator,
+        Format = options.Format,
+        Task = options.Task.Equals("auto", StringComparison.OrdinalIgnoreCase) ? null : Enum.Parse<LearningTask>(options.Task, ignoreCase: true),
+        Normalization = Enum.Parse<FeatureNormalization>(options.Normalize, ignoreCase: true),
+    };
+}
