@@ -6,6 +6,7 @@ namespace HybridSgd.Pipeline.Optimization;
 public sealed class SgdOptimizer : IOptimizer
 {
     private readonly float _learningRate;
+    private readonly float _l2;
     private readonly float _decay;
 
     public SgdOptimizer(float learningRate, float l2)
@@ -21,8 +22,13 @@ public sealed class SgdOptimizer : IOptimizer
         }
 
         _learningRate = learningRate;
+        _l2 = l2;
         _decay = 1f - (learningRate * l2);
     }
+
+    public float LearningRate => _learningRate;
+
+    public IOptimizer WithLearningRate(float learningRate) => new SgdOptimizer(learningRate, _l2);
 
     /// <remarks>
     /// One pass over both vectors (the decay and the step fused): the aggregator's update is bound by passes over
