@@ -15,4 +15,5 @@ internal sealed record AggregatorSettings(
     ProgressMeter Progress,
     ILogger Logger,
     Action<AppliedUpdate>? OnUpdate = null,
-    TrainingMetrics? Metrics = null);
+    TrainingMetrics? Metrics = null,
+    LearningRateSchedule? Schedule = null);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 using System.Threading.Tasks.Dataflow;
+using HybridSgd.Pipeline.Configuration;
 using HybridSgd.Pipeline.Observability;
 using HybridSgd.Pipeline.Optimization;
 using Microsoft.Extensions.Logging;
@@ -266,7 +267,10 @@ internal sealed partial class GradientAggregator
         bool finite = refusal is null;
         if (finite)
         {
-            _optimizer.Step(_weights, mean);
+            float scale = _settings.Schedule is { Decay: not LearningRateDecay.None } schedule
+                ? schedule.FactorAt(_settings.Progress.At(_counters.Examples, _counters.Version))
+                : 1f;
+            _optimizer.Step(_weights, mean, scale);
             _guard.Accepted(meanLoss);
         }
         else

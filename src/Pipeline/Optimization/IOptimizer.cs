@@ -5,7 +5,8 @@ public interface IOptimizer
 {
     float LearningRate { get; }
 
-    void Step(Span<float> parameters, ReadOnlySpan<float> gradient);
+    /// <summary>One update; <paramref name="scale"/> multiplies the learning rate for this step only (a schedule's factor).</summary>
+    void Step(Span<float> parameters, ReadOnlySpan<float> gradient, float scale = 1f);
 
     /// <summary>The same rule with another learning rate (the aggregator lowers it when updates diverge).</summary>
     IOptimizer WithLearningRate(float learningRate);

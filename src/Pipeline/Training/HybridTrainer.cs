@@ -77,6 +77,7 @@ public static partial class HybridTrainer
         using var graphStop = CancellationTokenSource.CreateLinkedTokenSource(stop, budgetStop.Token);
 
         var progress = new ProgressMeter(environment.Time, budget, planned, environment.Progress);
+        var schedule = new LearningRateSchedule(options.LearningRateDecay, options.FinalLearningRateFraction);
         var aggregator = new GradientAggregator(initial, board, new AggregatorSettings(
             workers,
             options.AggregatorBufferedBatches,
@@ -85,7 +86,8 @@ public static partial class HybridTrainer
             progress,
             logger,
             environment.OnUpdate,
-            environment.Metrics));
+            environment.Metrics,
+            schedule));
         var support = new WorkerSupport(environment.ReplaceFailedWorkers, environment.ProgressiveValidation, environment.Metrics, logger);
         var pool = new MinibatchPool(options.BatchSize, data.FeatureCount);
         using var delays = environment.Cluster.Any(c => !c.IsIdeal) ? new DelayScheduler() : null;
@@ -97,7 +99,7 @@ public static partial class HybridTrainer
             workers,
             (id, abort) => new GradientWorker(id, model, board, aggregator.Input, pool, Simulate(environment, delays, options.Seed, id), support, abort));
 
-        LogStarted(logger, data.Name, model.Name, options.Mode, policy.Describe(), workers, options.BatchSize, options.LearningRate);
+        LogStarted(logger, data.Name, model.Name, options.Mode, policy.Describe(), workers, options.BatchSize, options.LearningRate, schedule.Describe());
         var monitor = new TrainingMonitor(new Evaluator(model, data.Test), board, aggregator, progress, logger, environment.Metrics);
         using var monitorStop = new CancellationTokenSource();
         var sampling = monitor.RunAsync(options.EvaluationInterval.Value, environment.Time, monitorStop.Token);
@@ -152,8 +154,8 @@ public static partial class HybridTrainer
         return new SimulatedConditions(condition, delays.DelayAsync, TimeProvider.System, new Random(unchecked((seed * 7919) + worker)));
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Training {Model} on {Dataset}: mode {Mode}, policy {Policy}, {Workers} workers, batch {BatchSize}, learning rate {LearningRate}")]
-    private static partial void LogStarted(ILogger logger, string dataset, string model, TrainingMode mode, string policy, int workers, int batchSize, float learningRate);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Training {Model} on {Dataset}: mode {Mode}, policy {Policy}, {Workers} workers, batch {BatchSize}, learning rate {LearningRate} ({Schedule})")]
+    private static partial void LogStarted(ILogger logger, string dataset, string model, TrainingMode mode, string policy, int workers, int batchSize, float learningRate, string schedule);
 
     private static string Describe(EvaluationResult test) => test.Rmse is { } rmse
         ? FormattableString.Invariant($"test RMSE {rmse:G5}")
