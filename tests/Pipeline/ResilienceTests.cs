@@ -16,7 +16,7 @@ public sealed class ResilienceTests
     public async Task ThrowingKernel_WithReplacement_IsReplacedAndTheMinibatchRetried(TrainingMode mode)
     {
         var data = FashionMnistSubset.Load(640, 100);
-        var model = new FaultyKernelModel(ModelFactory.Create(ModelFactory.Softmax, data.FeatureCount, data.ClassCount), throwOn: new HashSet<int> { 7 });
+        var model = new InstrumentedModel(ModelFactory.Create(ModelFactory.Softmax, data.FeatureCount, data.ClassCount), throwOn: new HashSet<int> { 7 });
         var log = new UpdateLog();
         var environment = new TrainerEnvironment { ReplaceFailedWorkers = true, OnUpdate = log.Record };
 
@@ -34,7 +34,7 @@ public sealed class ResilienceTests
         var data = FashionMnistSubset.Load(640, 100);
 
         // One worker: call 7 fails, its retry (call 8) fails too.
-        var model = new FaultyKernelModel(ModelFactory.Create(ModelFactory.Softmax, data.FeatureCount, data.ClassCount), throwOn: new HashSet<int> { 7, 8 });
+        var model = new InstrumentedModel(ModelFactory.Create(ModelFactory.Softmax, data.FeatureCount, data.ClassCount), throwOn: new HashSet<int> { 7, 8 });
         var environment = new TrainerEnvironment { ReplaceFailedWorkers = true };
 
         var result = await HybridTrainer.TrainAsync(data, model, TestOptions.Replay(TrainingMode.Async, workers: 1, batchSize: 16), environment, CancellationToken.None).WaitAsync(Patience);
@@ -48,7 +48,7 @@ public sealed class ResilienceTests
     public async Task ThrowingKernel_WithoutReplacement_StillFaultsTheRun()
     {
         var data = FashionMnistSubset.Load(640, 100);
-        var model = new FaultyKernelModel(ModelFactory.Create(ModelFactory.Softmax, data.FeatureCount, data.ClassCount), throwOn: new HashSet<int> { 7 });
+        var model = new InstrumentedModel(ModelFactory.Create(ModelFactory.Softmax, data.FeatureCount, data.ClassCount), throwOn: new HashSet<int> { 7 });
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
             HybridTrainer.TrainAsync(data, model, TestOptions.Replay(TrainingMode.Async, workers: 2, batchSize: 16), new TrainerEnvironment(), CancellationToken.None).WaitAsync(Patience));
@@ -59,7 +59,7 @@ public sealed class ResilienceTests
     public async Task NanGradients_NeverReachTheWeights_AndRepeatsLowerTheLearningRate()
     {
         var data = FashionMnistSubset.Load(640, 100);
-        var model = new FaultyKernelModel(ModelFactory.Create(ModelFactory.Softmax, data.FeatureCount, data.ClassCount), nanOn: new HashSet<int> { 5, 20, 21, 22 });
+        var model = new InstrumentedModel(ModelFactory.Create(ModelFactory.Softmax, data.FeatureCount, data.ClassCount), nanOn: new HashSet<int> { 5, 20, 21, 22 });
         var options = TestOptions.Replay(TrainingMode.Async, workers: 1, batchSize: 16);
 
         var result = await HybridTrainer.TrainAsync(data, model, options, new TrainerEnvironment(), CancellationToken.None).WaitAsync(Patience);
