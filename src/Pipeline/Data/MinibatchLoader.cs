@@ -105,7 +105,7 @@ internal sealed class MinibatchLoader
                 {
                     var full = batch;
                     batch = null!;
-                    if (!await Output.SendAsync(full, stop).ConfigureAwait(false))
+                    if (!await SendAsync(full, stop).ConfigureAwait(false))
                     {
                         return false;
                     }
@@ -127,7 +127,7 @@ internal sealed class MinibatchLoader
             {
                 var last = batch;
                 batch = null!;
-                return await Output.SendAsync(last, stop).ConfigureAwait(false);
+                return await SendAsync(last, stop).ConfigureAwait(false);
             }
 
             return !stop.IsCancellationRequested;
@@ -140,6 +140,13 @@ internal sealed class MinibatchLoader
             }
         }
     }
+
+    /// <summary>
+    /// Post first: when the buffer has room (the loader is ahead of the workers, the usual case) that is all it
+    /// takes, while SendAsync always allocates its send state when it has to wait.
+    /// </summary>
+    private ValueTask<bool> SendAsync(Minibatch batch, CancellationToken stop) =>
+        Output.Post(batch) ? ValueTask.FromResult(true) : new ValueTask<bool>(Output.SendAsync(batch, stop));
 
     private IRowReader OpenEpoch(int epoch)
     {
