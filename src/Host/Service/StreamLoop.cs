@@ -45,9 +45,9 @@ internal sealed class StreamLoop(
                 }
 
                 ScoreTestIfDue(force: false);
+                state.SetPhase("waiting");
                 if (!waiting)
                 {
-                    state.SetPhase("waiting");
                     ServiceLog.Waiting(logger, session.Sources.InboxDirectory);
                     waiting = true;
                 }
