@@ -46,4 +46,38 @@ public sealed class MinibatchLoaderTests
         Assert.True(loader.Output.TryReceiveAll(out var batches));
         Assert.Equal([10, 10, 5, 10, 10, 5], batches.Select(b => b.Count));
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task InMemoryRows_GiveEveryRowOncePerEpoch_AndTheCursorOrderWhenNotShuffled(bool shuffle)
+    {
+        var data = FashionMnistSubset.Load(250, 1);
+        var inMemory = DenseDataset.FromDataView(data.Train);
+        var fromMemory = await Rows(new MinibatchLoader(data.Ml, data.Train, new MinibatchPool(16, data.FeatureCount), epochs: 2, shuffle, seed: 3, bufferedBatches: 100, inMemory));
+        var fromCursor = await Rows(new MinibatchLoader(data.Ml, data.Train, new MinibatchPool(16, data.FeatureCount), epochs: 2, shuffle: false, seed: 3, bufferedBatches: 100));
+
+        // Rows are identified by their features (Fashion-MNIST images are distinct).
+        var epochs = fromMemory.Chunk(250).ToArray();
+        Assert.Equal(2, epochs.Length);
+        Assert.All(epochs, epoch => Assert.Equal(fromCursor.Take(250).Order(), epoch.Order()));
+        if (shuffle)
+        {
+            Assert.NotEqual(epochs[0], epochs[1]);
+            Assert.NotEqual(fromCursor.Take(250), epochs[0]);
+        }
+        else
+        {
+            Assert.Equal(fromCursor, fromMemory);
+        }
+    }
+
+    private static async Task<string[]> Rows(MinibatchLoader loader)
+    {
+        await loader.RunAsync(CancellationToken.None);
+        Assert.True(loader.Output.TryReceiveAll(out var batches));
+        return batches
+            .SelectMany(b => Enumerable.Range(0, b.Count).Select(r => $"{b.Labels[r]}:{string.Join(',', b.Row(r).ToArray())}"))
+            .ToArray();
+    }
 }

@@ -1,3 +1,6 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using HybridSgd.Pipeline.Data;
 using HybridSgd.Pipeline.Persistence;
 
 namespace HybridSgd.Tests.Pipeline;
@@ -47,5 +50,35 @@ public sealed class ModelFileTests : IDisposable
         File.WriteAllBytes(path, bytes[..^7]);
 
         Assert.Throws<InvalidDataException>(() => ModelFile.Load(path));
+    }
+
+    [Theory]
+    [InlineData(1, true)]
+    [InlineData(2, true)]
+    [InlineData(3, false)]
+    public void FormatVersion_OlderLoads_NewerIsRefused(int version, bool loads)
+    {
+        string path = Path.Combine(_directory, "m.hsgd");
+        ModelFile.Save(path, new ModelHeader("softmax", 1, 1, [], "test"), [1f, 2f]);
+        WithVersion(path, version);
+
+        if (loads)
+        {
+            Assert.Equal(LearningTask.Multiclass, ModelFile.Load(path).Header.Task);
+        }
+        else
+        {
+            Assert.Contains("format version 3", Assert.Throws<InvalidDataException>(() => ModelFile.Load(path)).Message);
+        }
+    }
+
+    /// <summary>Rewrites the file's version field (after the 8-byte signature) and its checksum, as that version's writer would have.</summary>
+    private static void WithVersion(string path, int version)
+    {
+        var bytes = File.ReadAllBytes(path);
+        int body = bytes.Length - SHA256.HashSizeInBytes;
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(8, 4), version);
+        SHA256.HashData(bytes.AsSpan(0, body)).CopyTo(bytes.AsSpan(body));
+        File.WriteAllBytes(path, bytes);
     }
 }

@@ -35,11 +35,12 @@ internal sealed class BenchData
         var split = FashionMnist.Load(ml, DatasetLocator.ResolveFashionMnistDirectory(directory));
         var train = ml.Data.Cache(split.Train);
 
-        // Reading the cache in order both fills it (as the host's prefill does) and gives the plain loop its copy.
+        // Reading the cache in order both fills it and gives the plain loop its copy — the same matrix the pipeline
+        // reads its epochs from, as the host's DatasetCatalog sets it up.
         var trainDense = DenseDataset.FromDataView(train);
         var testView = ml.Data.Cache(split.Test);
         var test = DenseDataset.FromDataView(testView);
-        var training = new TrainingData(ml, FashionMnist.Name, train, test, split.FeatureCount, split.ClassCount, testView);
+        var training = new TrainingData(ml, FashionMnist.Name, train, test, split.FeatureCount, split.ClassCount, testView, TrainInMemory: trainDense);
         return new BenchData(training, trainDense, Stopwatch.GetElapsedTime(start).TotalSeconds);
     }
 }

@@ -20,7 +20,7 @@ internal static class MarkdownReport
         Line(md, $"- **Machine:** {m.Cpu}, {m.Cores} cores; {m.Os}; {m.Runtime}; {m.Gc} GC; tiered compilation {(m.TieredCompilation ? "on" : "off (full JIT from the first call, as in src/Host)")}.");
         Line(md, $"- **Commit:** `{results.Commit}`.");
         Line(md, $"- **Data:** Fashion-MNIST 60,000 training / 10,000 test rows (data/fashion-mnist), training rows in an ML.NET cache read full before any clock starts (loaded in {results.DataLoadSeconds:F1} s).");
-        Line(md, $"- **Settings:** batch {s.BatchSize} per worker, L2 {s.L2}, softmax {s.SoftmaxMode.ToString().ToLowerInvariant()} learning rate {s.SoftmaxLearningRate}, MLP {string.Join(",", s.MlpHiddenLayers)} hidden {s.MlpMode.ToString().ToLowerInvariant()} learning rate {s.MlpLearningRate}; everything else the pipeline's defaults.");
+        Line(md, $"- **Settings:** batch {s.BatchSize} per worker, L2 {s.L2}, softmax {s.SoftmaxMode.ToString().ToLowerInvariant()} learning rate {s.SoftmaxLearningRate}, MLP {string.Join(",", s.MlpHiddenLayers)} hidden {s.MlpMode.ToString().ToLowerInvariant()} learning rate {s.MlpLearningRate} with {s.MlpDecay.ToString().ToLowerInvariant()} decay to {s.MlpFinalLearningRateFraction}× over the run; everything else the pipeline's defaults.");
         Line(md, $"- **Method:** every comparison is measured in this one process, side by side, and stated as a ratio; the machine is shared and noisy, so ratios mean more than absolute figures.");
         Line(md);
 
@@ -84,7 +84,7 @@ internal static class MarkdownReport
         var run = r.Runs[0];
         Line(md, $"## MLP: time to LightGBM's accuracy");
         Line(md);
-        Line(md, $"{r.Baseline.Name} (defaults, run once) trained in **{r.Baseline.TrainSeconds:F1} s**: test accuracy {r.Baseline.Accuracy:F4}, log-loss {r.Baseline.LogLoss:F4}. Then the MLP ({string.Join(",", s.MlpHiddenLayers)} hidden, ReLU) through the pipeline ({r.Mode.ToString().ToLowerInvariant()}, {s.Workers} workers, learning rate {s.MlpLearningRate}, seed {run.Seed}), budget {s.MlpBudgetOfLightGbm}× LightGBM's time, stopped once a curve point (every {s.MlpEvaluationInterval.TotalSeconds:F1} s) reached LightGBM's accuracy.");
+        Line(md, $"{r.Baseline.Name} (defaults, run once) trained in **{r.Baseline.TrainSeconds:F1} s**: test accuracy {r.Baseline.Accuracy:F4}, log-loss {r.Baseline.LogLoss:F4}. Then the MLP ({string.Join(",", s.MlpHiddenLayers)} hidden, ReLU) through the pipeline ({r.Mode.ToString().ToLowerInvariant()}, {s.Workers} workers, learning rate {s.MlpLearningRate} with {s.MlpDecay.ToString().ToLowerInvariant()} decay to {s.MlpFinalLearningRateFraction}× over the budget, seed {run.Seed}), budget {s.MlpBudgetOfLightGbm}× LightGBM's time, stopped once a curve point (every {s.MlpEvaluationInterval.TotalSeconds:F1} s) reached LightGBM's accuracy.");
         Line(md);
         Line(md, $"| Time to {r.Baseline.Accuracy:F4} | × LightGBM's time | Best accuracy | Run length | Epochs | Examples/s |");
         Line(md, $"|---:|---:|---:|---:|---:|---:|");

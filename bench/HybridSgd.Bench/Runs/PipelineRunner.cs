@@ -20,7 +20,9 @@ internal static class PipelineRunner
         TimeSpan? budget,
         int? epochs,
         TimeSpan evaluationInterval,
-        double? stopAtAccuracy = null)
+        double? stopAtAccuracy = null,
+        LearningRateDecay decay = LearningRateDecay.None,
+        float finalLearningRateFraction = 0.05f)
     {
         var options = new TrainingOptions
         {
@@ -28,6 +30,8 @@ internal static class PipelineRunner
             Workers = workers,
             BatchSize = settings.BatchSize,
             LearningRate = learningRate,
+            LearningRateDecay = decay,
+            FinalLearningRateFraction = finalLearningRateFraction,
             L2 = settings.L2,
             Seed = seed,
             Budget = budget is { } b ? new Duration(b) : null,

@@ -50,7 +50,7 @@ internal static class TimeToAccuracyBenchmark
         var budget = TimeSpan.FromSeconds(baseline.TrainSeconds * settings.MlpBudgetOfLightGbm);
         var result = await PipelineRunner.RunAsync(
             data, model, settings, settings.MlpMode, settings.Workers, settings.MlpLearningRate, settings.MlpSeed,
-            budget, null, settings.MlpEvaluationInterval, stopAtAccuracy: baseline.Accuracy).ConfigureAwait(false);
+            budget, null, settings.MlpEvaluationInterval, stopAtAccuracy: baseline.Accuracy, settings.MlpDecay, settings.MlpFinalLearningRateFraction).ConfigureAwait(false);
         var run = SgdRun.From(result, baseline.Accuracy);
         log($"mlp {settings.MlpMode} {settings.Workers} workers: {Describe(run)}");
         return new TimeToAccuracyResult(baseline, settings.MlpMode, [run], PlainSeconds: null);

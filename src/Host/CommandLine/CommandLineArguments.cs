@@ -48,6 +48,8 @@ internal sealed record CommandLineArguments(string Verb, string[] ConfigurationA
         ["--learning-rate"] = Training + "LearningRate",
         ["--lr"] = Training + "LearningRate",
         ["--l2"] = Training + "L2",
+        ["--lr-decay"] = Training + "LearningRateDecay",
+        ["--lr-final"] = Training + "FinalLearningRateFraction",
         ["--epochs"] = Training + "Epochs",
         ["--budget"] = Training + "Budget",
         ["--seed"] = Training + "Seed",
@@ -256,6 +258,8 @@ internal sealed record CommandLineArguments(string Verb, string[] ConfigurationA
           --workers N, -w N               Training:Workers
           --batch-size N                  Training:BatchSize (per worker)
           --learning-rate X, --lr X       Training:LearningRate
+          --lr-decay none|linear|cosine   Training:LearningRateDecay (over the same progress as the policy)
+          --lr-final 0.05                 Training:FinalLearningRateFraction (η left at the end, with a decay)
           --l2 X                          Training:L2
           --budget 10s|2m|00:01:30        Training:Budget (clears Epochs unless --epochs is given too)
           --epochs N                      Training:Epochs (clears Budget unless --budget is given too)

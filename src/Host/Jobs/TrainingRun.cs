@@ -13,6 +13,8 @@ internal static class TrainingRun
         Workers = configured.Workers,
         BatchSize = configured.BatchSize,
         LearningRate = configured.LearningRate,
+        LearningRateDecay = configured.LearningRateDecay,
+        FinalLearningRateFraction = configured.FinalLearningRateFraction,
         L2 = configured.L2,
         Epochs = configured.Epochs,
         Budget = configured.Budget,

@@ -1,3 +1,4 @@
+using HybridSgd.Pipeline.Observability;
 using HybridSgd.Pipeline.Optimization;
 using HybridSgd.Pipeline.Policies;
 using HybridSgd.Pipeline.Training;
@@ -13,4 +14,6 @@ internal sealed record AggregatorSettings(
     IOptimizer Optimizer,
     ProgressMeter Progress,
     ILogger Logger,
-    Action<AppliedUpdate>? OnUpdate = null);
+    Action<AppliedUpdate>? OnUpdate = null,
+    TrainingMetrics? Metrics = null,
+    LearningRateSchedule? Schedule = null);

@@ -2,6 +2,9 @@ using System.Diagnostics;
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 using System.Threading.Tasks.Dataflow;
+using HybridSgd.Pipeline.Configuration;
+using HybridSgd.Pipeline.Observability;
+using HybridSgd.Pipeline.Optimization;
 using Microsoft.Extensions.Logging;
 
 namespace HybridSgd.Pipeline.Aggregation;
@@ -38,11 +41,14 @@ internal sealed partial class GradientAggregator
     private int _threshold;
     private int _liveWorkers;
     private readonly UpdateCounters _counters = new();
+    private readonly DivergenceGuard _guard = new();
+    private IOptimizer _optimizer;
     private bool _completed;
 
     public GradientAggregator(ReadOnlySpan<float> initialWeights, WeightsBoard board, AggregatorSettings settings)
     {
         _settings = settings;
+        _optimizer = settings.Optimizer;
         _board = board;
         _weights = initialWeights.ToArray();
         _mean = new float[_weights.Length];
@@ -54,6 +60,8 @@ internal sealed partial class GradientAggregator
             new ExecutionDataflowBlockOptions { BoundedCapacity = 1, MaxDegreeOfParallelism = 1 });
         _liveWorkers = settings.Workers;
         _threshold = TargetThreshold();
+        settings.Metrics?.RecordThreshold(_threshold);
+        settings.Metrics?.RecordLearningRate(_optimizer.LearningRate);
         _batcher = CreateBatcher(_threshold, settings.BufferedBatches);
         _batcherLink = _batcher.LinkTo(_applier);
         _inboxLink = _inbox.LinkTo(_batcher);
@@ -72,6 +80,18 @@ internal sealed partial class GradientAggregator
             lock (_gate)
             {
                 return _threshold;
+            }
+        }
+    }
+
+    /// <summary>The learning rate now in force (lowered from the configured one when refused updates repeat).</summary>
+    public float LearningRate
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _optimizer.LearningRate;
             }
         }
     }
@@ -166,7 +186,7 @@ internal sealed partial class GradientAggregator
 
     private int TargetThreshold()
     {
-        int wanted = _settings.Policy.ThresholdAt(_settings.Progress.At(_counters.Examples), _settings.Workers);
+        int wanted = _settings.Policy.ThresholdAt(_settings.Progress.At(_counters.Examples, _counters.Version), _settings.Workers);
         return Math.Clamp(wanted, 1, Math.Max(1, _liveWorkers));
     }
 
@@ -201,6 +221,7 @@ internal sealed partial class GradientAggregator
             _changes.Add(change);
             LogThresholdChanged(_settings.Logger, change.OldThreshold, change.NewThreshold, change.Seconds, change.Reason, pending.Count);
             _threshold = threshold;
+            _settings.Metrics?.RecordThreshold(threshold);
         }
 
         _batcher = CreateBatcher(threshold, _settings.BufferedBatches);
@@ -239,23 +260,39 @@ internal sealed partial class GradientAggregator
         ReadOnlySpan<float> mean = messages.Length == 1 ? messages[0].Gradient : Mean(messages, examples);
         long versionBefore = _counters.Version;
 
-        // A single NaN or ±Inf makes the sum non-finite: such an update never reaches the weights.
-        bool finite = float.IsFinite(TensorPrimitives.Sum(mean));
+        // A single NaN or ±Inf makes the sum non-finite: such an update never reaches the weights, nor does one
+        // whose loss has exploded (see DivergenceGuard).
+        double meanLoss = loss / examples;
+        string? refusal = _guard.Check(float.IsFinite(TensorPrimitives.Sum(mean)), meanLoss);
+        bool finite = refusal is null;
         if (finite)
         {
-            _settings.Optimizer.Step(_weights, mean);
+            float scale = _settings.Schedule is { Decay: not LearningRateDecay.None } schedule
+                ? schedule.FactorAt(_settings.Progress.At(_counters.Examples, _counters.Version))
+                : 1f;
+            _optimizer.Step(_weights, mean, scale);
+            _guard.Accepted(meanLoss);
         }
         else
         {
-            LogSkipped(_settings.Logger, versionBefore, messages.Length);
+            LogSkipped(_settings.Logger, versionBefore, messages.Length, refusal!);
+            if (_guard.Refused())
+            {
+                _optimizer = _optimizer.WithLearningRate(_optimizer.LearningRate / 2);
+                _settings.Metrics?.RecordLearningRate(_optimizer.LearningRate);
+                LogSlowed(_settings.Logger, _optimizer.LearningRate);
+            }
         }
 
         foreach (var message in messages)
         {
-            _counters.RecordGradient(versionBefore - message.WeightsVersion);
+            long staleness = versionBefore - message.WeightsVersion;
+            _counters.RecordGradient(staleness);
+            _settings.Metrics?.RecordStaleness(staleness);
         }
 
-        long version = _counters.RecordUpdate(messages.Length, examples, loss / examples, applied: finite);
+        _settings.Metrics?.RecordUpdate(examples, finite);
+        long version = _counters.RecordUpdate(messages.Length, examples, meanLoss, applied: finite);
         if (finite)
         {
             _board.Publish(_weights, version);
@@ -297,8 +334,11 @@ internal sealed partial class GradientAggregator
     [LoggerMessage(Level = LogLevel.Information, Message = "Threshold k {Old} -> {New} at {Seconds:F2}s ({Reason}); {Carried} gradients carried over")]
     private static partial void LogThresholdChanged(ILogger logger, int old, int @new, double seconds, string reason, int carried);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped a non-finite update after version {Version} ({Gradients} gradients); weights unchanged")]
-    private static partial void LogSkipped(ILogger logger, long version, int gradients);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped an update after version {Version} ({Gradients} gradients): {Reason}; weights unchanged")]
+    private static partial void LogSkipped(ILogger logger, long version, int gradients, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused updates repeat: learning rate lowered to {LearningRate}")]
+    private static partial void LogSlowed(ILogger logger, float learningRate);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Discarded {Gradients} gradients queued when training was aborted")]
     private static partial void LogDiscarded(ILogger logger, int gradients);

@@ -23,6 +23,13 @@ public sealed class TrainingOptions
     [Range(1e-9, 1000.0)]
     public float LearningRate { get; set; } = 0.05f;
 
+    /// <summary>How η falls over training progress (the threshold policy's p: fraction of the budget or epochs).</summary>
+    public LearningRateDecay LearningRateDecay { get; set; } = LearningRateDecay.None;
+
+    /// <summary>With a decay, the fraction of η left at the end of training.</summary>
+    [Range(0.0, 1.0)]
+    public float FinalLearningRateFraction { get; set; } = 0.05f;
+
     /// <summary>L2 penalty λ, applied as weight decay on every parameter.</summary>
     [Range(0.0, 1.0)]
     public float L2 { get; set; } = 1e-5f;

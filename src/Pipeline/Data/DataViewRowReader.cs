@@ -9,7 +9,7 @@ namespace HybridSgd.Pipeline.Data;
 /// class index, a Single label is the regression target. Rows whose label is missing (key 0, or NaN) or whose features
 /// are not all finite are skipped and counted rather than guessed at.
 /// </summary>
-internal sealed class DataViewRowReader : IDisposable
+internal sealed class DataViewRowReader : IRowReader
 {
     private readonly DataViewRowCursor _cursor;
     private readonly ValueGetter<uint>? _key;

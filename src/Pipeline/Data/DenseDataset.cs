@@ -33,17 +33,37 @@ public sealed class DenseDataset
     public static DenseDataset FromDataView(IDataView data, int? maxRows = null)
     {
         var schema = DataViewSchemaCheck.Check(data.Schema);
-        var features = new List<float>();
-        var labels = new List<float>();
+        int width = schema.FeatureCount;
+
+        // Sized from the row count when the view knows it (a cache does): no growing copies of a large matrix.
+        long capacity = Math.Min(data.GetRowCount() ?? 1024, maxRows ?? long.MaxValue);
+        var features = new float[checked((int)(capacity * width))];
+        var labels = new float[capacity];
+        int count = 0;
         using var reader = new DataViewRowReader(data, schema, cursorRandom: null);
-        var row = new float[schema.FeatureCount];
-        while ((maxRows is null || labels.Count < maxRows) && reader.TryRead(row, out float label))
+        while (maxRows is null || count < maxRows)
         {
-            features.AddRange(row);
-            labels.Add(label);
+            if (count == labels.Length)
+            {
+                Array.Resize(ref labels, labels.Length * 2);
+                Array.Resize(ref features, labels.Length * width);
+            }
+
+            if (!reader.TryRead(features.AsSpan(count * width, width), out labels[count]))
+            {
+                break;
+            }
+
+            count++;
         }
 
-        return new DenseDataset(features.ToArray(), labels.ToArray(), schema.FeatureCount, reader.SkippedRows);
+        if (count < labels.Length)
+        {
+            Array.Resize(ref labels, count);
+            Array.Resize(ref features, count * width);
+        }
+
+        return new DenseDataset(features, labels, width, reader.SkippedRows);
     }
 
     /// <summary>Rows [start, start + count) as a minibatch, for reference computations in tests and baselines.</summary>

@@ -7,13 +7,14 @@ namespace HybridSgd.Pipeline.Data;
 /// Streams minibatches from an IDataView into a bounded buffer that the workers pull from, so reading runs ahead
 /// of the workers by at most the buffer's capacity (backpressure, bounded memory). Each epoch opens a new
 /// cursor: a random-order cursor where the view supports one (an ML.NET cache does), otherwise ML.NET's
-/// streaming pool shuffle.
+/// streaming pool shuffle — or, when the same rows are also held in memory, a seeded permutation of them.
 /// </summary>
 internal sealed class MinibatchLoader
 {
     private const int ShufflePoolRows = 10_000;
     private readonly MLContext _ml;
     private readonly IDataView _data;
+    private readonly DenseDataset? _inMemory;
     private readonly DataViewSchemaCheck _schema;
     private readonly MinibatchPool _pool;
     private readonly int? _epochs;
@@ -21,14 +22,21 @@ internal sealed class MinibatchLoader
     private readonly int _seed;
     private long _skipped;
 
-    public MinibatchLoader(MLContext ml, IDataView data, MinibatchPool pool, int? epochs, bool shuffle, int seed, int bufferedBatches)
+    /// <param name="inMemory">The rows of <paramref name="data"/> held in memory, read instead of a cursor when given.</param>
+    public MinibatchLoader(MLContext ml, IDataView data, MinibatchPool pool, int? epochs, bool shuffle, int seed, int bufferedBatches, DenseDataset? inMemory = null)
     {
         _ml = ml;
         _data = data;
+        _inMemory = inMemory;
         _schema = DataViewSchemaCheck.Check(data.Schema);
         if (_schema.FeatureCount != pool.FeatureCount)
         {
             throw new ArgumentException($"The data has {_schema.FeatureCount} features but the pool holds {pool.FeatureCount}.", nameof(pool));
+        }
+
+        if (inMemory is not null && inMemory.FeatureCount != pool.FeatureCount)
+        {
+            throw new ArgumentException($"The in-memory rows have {inMemory.FeatureCount} features but the pool holds {pool.FeatureCount}.", nameof(inMemory));
         }
 
         _pool = pool;
@@ -42,7 +50,7 @@ internal sealed class MinibatchLoader
     public BufferBlock<Minibatch> Output { get; }
 
     /// <summary>Rows dropped because their label was missing.</summary>
-    public long SkippedRows => Interlocked.Read(ref _skipped);
+    public long SkippedRows => Interlocked.Read(ref _skipped) + (_inMemory?.SkippedRows ?? 0);
 
     /// <summary>
     /// Feeds the buffer until the epochs are done or <paramref name="stop"/> fires (a graceful stop: what is
@@ -133,15 +141,20 @@ internal sealed class MinibatchLoader
         }
     }
 
-    private DataViewRowReader OpenEpoch(int epoch)
+    private IRowReader OpenEpoch(int epoch)
     {
+        // Not HashCode.Combine: it is salted per process, and a seed must give the same order in every run.
+        int seed = unchecked((_seed * 1_000_003) + epoch);
+        if (_inMemory is not null)
+        {
+            return DenseRowReader.Open(_inMemory, _shuffle ? new Random(seed) : null);
+        }
+
         if (!_shuffle)
         {
             return new DataViewRowReader(_data, _schema, cursorRandom: null);
         }
 
-        // Not HashCode.Combine: it is salted per process, and a seed must give the same order in every run.
-        int seed = unchecked((_seed * 1_000_003) + epoch);
         if (_data.CanShuffle)
         {
             return new DataViewRowReader(_data, _schema, new Random(seed));

@@ -12,7 +12,14 @@ namespace HybridSgd.Pipeline.Persistence;
 /// </summary>
 public static class ModelFile
 {
-    public const int FormatVersion = 1;
+    /// <summary>
+    /// 2 added the task and the data spec to the header. An older build must refuse such a file rather than read
+    /// a binary or regression model as multiclass, hence the new number; files of version 1 still load (as the
+    /// multiclass models they are).
+    /// </summary>
+    public const int FormatVersion = 2;
+
+    private const int OldestReadableVersion = 1;
     private static ReadOnlySpan<byte> Magic => "HSGDMODL"u8;
 
     public static void Save(string path, ModelHeader header, ReadOnlySpan<float> weights)
@@ -52,9 +59,9 @@ public static class ModelFile
 
         int offset = Magic.Length;
         int version = ReadInt32(bytes, ref offset);
-        if (version != FormatVersion)
+        if (version is < OldestReadableVersion or > FormatVersion)
         {
-            throw new InvalidDataException(Problem($"format version {version}, this build reads {FormatVersion}"));
+            throw new InvalidDataException(Problem($"format version {version}, this build reads {OldestReadableVersion} to {FormatVersion}"));
         }
 
         int jsonLength = ReadInt32(bytes, ref offset);

@@ -3,6 +3,7 @@ using HybridSgd.Pipeline.Configuration;
 using HybridSgd.Pipeline.Data;
 using HybridSgd.Pipeline.Evaluation;
 using HybridSgd.Pipeline.Models;
+using HybridSgd.Pipeline.Observability;
 using HybridSgd.Pipeline.Optimization;
 using HybridSgd.Pipeline.Policies;
 using HybridSgd.Pipeline.Workers;
@@ -51,7 +52,20 @@ public static partial class HybridTrainer
         var logger = environment.Logger;
         int workers = options.Workers;
         var initial = new float[model.ParameterCount];
-        model.InitializeParameters(initial, new Random(options.Seed));
+        if (environment.InitialWeights is { } start)
+        {
+            if (start.Length != initial.Length)
+            {
+                throw new ArgumentException($"The initial weights hold {start.Length} values; model '{model.Name}' has {initial.Length} parameters.", nameof(environment));
+            }
+
+            start.CopyTo(initial, 0);
+        }
+        else
+        {
+            model.InitializeParameters(initial, new Random(options.Seed));
+        }
+
         var board = new WeightsBoard(initial);
         long? rows = data.Train.GetRowCount();
         TimeSpan? budget = options.Budget?.Value;
@@ -62,7 +76,8 @@ public static partial class HybridTrainer
             : new CancellationTokenSource();
         using var graphStop = CancellationTokenSource.CreateLinkedTokenSource(stop, budgetStop.Token);
 
-        var progress = new ProgressMeter(environment.Time, budget, planned);
+        var progress = new ProgressMeter(environment.Time, budget, planned, environment.Progress);
+        var schedule = new LearningRateSchedule(options.LearningRateDecay, options.FinalLearningRateFraction);
         var aggregator = new GradientAggregator(initial, board, new AggregatorSettings(
             workers,
             options.AggregatorBufferedBatches,
@@ -70,19 +85,22 @@ public static partial class HybridTrainer
             new SgdOptimizer(options.LearningRate, options.L2),
             progress,
             logger,
-            environment.OnUpdate));
+            environment.OnUpdate,
+            environment.Metrics,
+            schedule));
+        var support = new WorkerSupport(environment.ReplaceFailedWorkers, environment.ProgressiveValidation, environment.Metrics, logger);
         var pool = new MinibatchPool(options.BatchSize, data.FeatureCount);
         using var delays = environment.Cluster.Any(c => !c.IsIdeal) ? new DelayScheduler() : null;
         var loader = new MinibatchLoader(
-            data.Ml, data.Train, pool, options.Epochs, options.Shuffle, options.Seed, options.LoaderBufferedBatches);
+            data.Ml, data.Train, pool, options.Epochs, options.Shuffle, options.Seed, options.LoaderBufferedBatches, data.TrainInMemory);
         var graph = new TrainingGraph(
             loader,
             aggregator,
             workers,
-            (id, abort) => new GradientWorker(id, model, board, aggregator.Input, pool, Simulate(environment, delays, options.Seed, id), abort));
+            (id, abort) => new GradientWorker(id, model, board, aggregator.Input, pool, Simulate(environment, delays, options.Seed, id), support, abort));
 
-        LogStarted(logger, data.Name, model.Name, options.Mode, policy.Describe(), workers, options.BatchSize, options.LearningRate);
-        var monitor = new TrainingMonitor(new Evaluator(model, data.Test), board, aggregator, progress, logger);
+        LogStarted(logger, data.Name, model.Name, options.Mode, policy.Describe(), workers, options.BatchSize, options.LearningRate, schedule.Describe());
+        var monitor = new TrainingMonitor(new Evaluator(model, data.Test), board, aggregator, progress, logger, environment.Metrics);
         using var monitorStop = new CancellationTokenSource();
         var sampling = monitor.RunAsync(options.EvaluationInterval.Value, environment.Time, monitorStop.Token);
         try
@@ -118,6 +136,9 @@ public static partial class HybridTrainer
             Curve = monitor.Curve,
             ThresholdChanges = aggregator.ThresholdChanges,
             Weights = weights,
+            Progressive = support.Progressive.Snapshot(),
+            FinalLearningRate = aggregator.LearningRate,
+            DroppedMinibatches = support.DroppedMinibatches,
         };
     }
 
@@ -133,8 +154,8 @@ public static partial class HybridTrainer
         return new SimulatedConditions(condition, delays.DelayAsync, TimeProvider.System, new Random(unchecked((seed * 7919) + worker)));
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Training {Model} on {Dataset}: mode {Mode}, policy {Policy}, {Workers} workers, batch {BatchSize}, learning rate {LearningRate}")]
-    private static partial void LogStarted(ILogger logger, string dataset, string model, TrainingMode mode, string policy, int workers, int batchSize, float learningRate);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Training {Model} on {Dataset}: mode {Mode}, policy {Policy}, {Workers} workers, batch {BatchSize}, learning rate {LearningRate} ({Schedule})")]
+    private static partial void LogStarted(ILogger logger, string dataset, string model, TrainingMode mode, string policy, int workers, int batchSize, float learningRate, string schedule);
 
     private static string Describe(EvaluationResult test) => test.Rmse is { } rmse
         ? FormattableString.Invariant($"test RMSE {rmse:G5}")

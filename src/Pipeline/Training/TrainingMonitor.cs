@@ -1,5 +1,6 @@
 using HybridSgd.Pipeline.Aggregation;
 using HybridSgd.Pipeline.Evaluation;
+using HybridSgd.Pipeline.Observability;
 using Microsoft.Extensions.Logging;
 
 namespace HybridSgd.Pipeline.Training;
@@ -13,7 +14,8 @@ internal sealed partial class TrainingMonitor(
     WeightsBoard board,
     GradientAggregator aggregator,
     ProgressMeter progress,
-    ILogger logger)
+    ILogger logger,
+    TrainingMetrics? metrics = null)
 {
     private readonly List<CurvePoint> _curve = [];
     private readonly object _gate = new();
@@ -61,6 +63,8 @@ internal sealed partial class TrainingMonitor(
             _curve.Add(point);
             LastEvaluation = evaluation;
         }
+
+        metrics?.RecordTest(point.Score, point.Loss);
 
         double rate = seconds > 0 ? statistics.Examples / seconds : 0;
         if (evaluation.Rmse is { } rmse)

@@ -2,6 +2,7 @@ using HybridSgd.Pipeline.Aggregation;
 using HybridSgd.Pipeline.Configuration;
 using HybridSgd.Pipeline.Data;
 using HybridSgd.Pipeline.Evaluation;
+using HybridSgd.Pipeline.Observability;
 
 namespace HybridSgd.Pipeline.Training;
 
@@ -42,4 +43,13 @@ public sealed record TrainingResult
     public required IReadOnlyList<ThresholdChange> ThresholdChanges { get; init; }
 
     public required float[] Weights { get; init; }
+
+    /// <summary>Predict-then-learn figures of this run's minibatches (see <see cref="ProgressiveScore"/>).</summary>
+    public ProgressiveScore Progressive { get; init; } = ProgressiveScore.None;
+
+    /// <summary>The learning rate at the end: lower than configured if refused updates repeated.</summary>
+    public float FinalLearningRate { get; init; }
+
+    /// <summary>Minibatches dropped because a worker failed on them twice (only with replaced workers).</summary>
+    public long DroppedMinibatches { get; init; }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Threading.Tasks.Dataflow;
 using HybridSgd.Pipeline.Aggregation;
 using HybridSgd.Pipeline.Data;
+using HybridSgd.Pipeline.Evaluation;
 using HybridSgd.Pipeline.Models;
 
 namespace HybridSgd.Pipeline.Workers;
@@ -13,7 +14,10 @@ namespace HybridSgd.Pipeline.Workers;
 /// </summary>
 internal sealed class GradientWorker
 {
-    private readonly IModelKernel _kernel;
+    private readonly IModel _model;
+    private readonly WorkerSupport _support;
+    private readonly float[] _prediction;
+    private IModelKernel _kernel;
     private readonly WeightsBoard _board;
     private readonly ITargetBlock<GradientMessage> _aggregator;
     private readonly MinibatchPool _pool;
@@ -29,8 +33,12 @@ internal sealed class GradientWorker
         ITargetBlock<GradientMessage> aggregator,
         MinibatchPool pool,
         SimulatedConditions? conditions,
+        WorkerSupport support,
         CancellationToken abort)
     {
+        _model = model;
+        _support = support;
+        _prediction = new float[model.OutputCount];
         _conditions = conditions;
         Id = id;
         _kernel = model.CreateKernel();
@@ -70,7 +78,13 @@ internal sealed class GradientWorker
             }
 
             started = Stopwatch.GetTimestamp();
-            loss = _kernel.ComputeGradient(snapshot.Values, batch, _message.Gradient);
+            if (!TryComputeGradient(snapshot.Values, batch, out loss))
+            {
+                return;
+            }
+
+            // The loss is that of the weights before this minibatch is learned: predict-then-learn for free.
+            _support.RecordProgressive(count, loss, _support.ScoreBeforeLearning ? CountCorrect(snapshot.Values, batch) : null);
         }
         finally
         {
@@ -95,5 +109,53 @@ internal sealed class GradientWorker
         }
 
         await _message.Applied.ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The gradient, surviving a failing kernel when the run asks for it: the worker's kernel (its only state
+    /// besides the message) is replaced by a fresh one and the minibatch retried once; a second failure drops the
+    /// minibatch, counted and logged, so one poisoned minibatch cannot stop a long-running service.
+    /// </summary>
+    private bool TryComputeGradient(ReadOnlySpan<float> weights, Minibatch batch, out double loss)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                loss = _kernel.ComputeGradient(weights, batch, _message.Gradient);
+                return true;
+            }
+            catch (Exception exception) when (_support.ReplaceFailedKernels && exception is not OperationCanceledException)
+            {
+                _kernel = _model.CreateKernel();
+                if (attempt == 2)
+                {
+                    WorkerLog.Dropped(_support.Logger, Id, batch.Count, exception);
+                    _support.RecordDropped();
+                    loss = double.NaN;
+                    return false;
+                }
+
+                WorkerLog.Replaced(_support.Logger, Id, exception);
+            }
+        }
+    }
+
+    private int? CountCorrect(ReadOnlySpan<float> weights, Minibatch batch)
+    {
+        if (_model.Task == LearningTask.Regression)
+        {
+            return null;
+        }
+
+        int correct = 0;
+        for (int row = 0; row < batch.Count; row++)
+        {
+            _kernel.Predict(weights, batch.Row(row), _prediction);
+            int label = (int)batch.Labels[row];
+            correct += Evaluator.Read(_prediction, label).Predicted == label ? 1 : 0;
+        }
+
+        return correct;
     }
 }

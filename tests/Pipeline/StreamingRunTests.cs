@@ -1,0 +1,138 @@
+using System.Diagnostics.Metrics;
+using HybridSgd.Pipeline.Aggregation;
+using HybridSgd.Pipeline.Configuration;
+using HybridSgd.Pipeline.Models;
+using HybridSgd.Pipeline.Observability;
+using HybridSgd.Pipeline.Training;
+using HybridSgd.Tests.Support;
+
+namespace HybridSgd.Tests.Pipeline;
+
+/// <summary>
+/// The run-level hooks a streaming service is built on: continuing from given weights, progress from the
+/// caller, progressive validation and the "HybridSgd" meter.
+/// </summary>
+public sealed class StreamingRunTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(1);
+
+    [Fact]
+    public async Task TwoRunsOfOneEpoch_ContinuingFromTheWeights_EqualOneRunOfTwoEpochs()
+    {
+        var data = FashionMnistSubset.Load(640, 100);
+        var model = ModelFactory.Create(ModelFactory.Softmax, data.FeatureCount, data.ClassCount);
+        var once = await Train(data, model, TestOptions.Replay(TrainingMode.Sync, workers: 2, batchSize: 16, epochs: 2), new TrainerEnvironment());
+
+        var first = await Train(data, model, TestOptions.Replay(TrainingMode.Sync, workers: 2, batchSize: 16), new TrainerEnvironment());
+        var second = await Train(data, model, TestOptions.Replay(TrainingMode.Sync, workers: 2, batchSize: 16), new TrainerEnvironment { InitialWeights = first.Weights });
+
+        Assert.Equal(once.Weights, second.Weights);
+    }
+
+    [Fact]
+    public async Task Progress_FromTheCaller_DrivesTheThreshold()
+    {
+        var data = FashionMnistSubset.Load(640, 100);
+        var model = ModelFactory.Create(ModelFactory.Softmax, data.FeatureCount, data.ClassCount);
+        var log = new UpdateLog();
+
+        // Hybrid ramps k from 1 to the worker count over progress 0–0.5; a caller saying "0.9" means synchronous at once.
+        var options = TestOptions.Replay(TrainingMode.Hybrid, workers: 4, batchSize: 16);
+        await Train(data, model, options, new TrainerEnvironment { Progress = _ => 0.9, OnUpdate = log.Record });
+
+        var full = log.Updates.Where(u => u.Gradients.Count == 4).Count();
+        Assert.True(log.Updates.Take(log.Updates.Count - 3).All(u => u.Threshold == 4), "every update before the drain used k = 4");
+        Assert.True(full >= 8, $"{full} full rounds");
+    }
+
+    [Fact]
+    public async Task ProgressiveValidation_ScoresEveryExampleBeforeLearningIt()
+    {
+        var data = FashionMnistSubset.Load(2_000, 500);
+        var model = ModelFactory.Create(ModelFactory.Softmax, data.FeatureCount, data.ClassCount);
+
+        var result = await Train(data, model, TestOptions.Replay(TrainingMode.Async, workers: 2, batchSize: 32, epochs: 2), new TrainerEnvironment { ProgressiveValidation = true });
+
+        var progressive = result.Progressive;
+        Assert.Equal(4_000, progressive.Examples);
+        Assert.InRange(progressive.Accuracy!.Value, 0.5, result.Test.Accuracy!.Value + 0.05);
+
+        // Predict-then-learn over the whole run includes the untrained start: worse than the final weights' test loss.
+        Assert.True(progressive.MeanLoss > result.Test.LogLoss, $"progressive {progressive.MeanLoss} vs test {result.Test.LogLoss}");
+    }
+
+    [Fact]
+    public async Task Metrics_PublishUpdatesExamplesThresholdAndStaleness()
+    {
+        using var factory = new TestMeterFactory();
+        var metrics = new TrainingMetrics(factory);
+        var seen = new Dictionary<string, double>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == TrainingMetrics.MeterName)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, _, _) => Add(instrument.Name, value));
+        listener.SetMeasurementEventCallback<int>((instrument, value, _, _) => Set(instrument.Name, value));
+        listener.SetMeasurementEventCallback<double>((instrument, value, _, _) => Set(instrument.Name, value));
+        listener.Start();
+
+        var data = FashionMnistSubset.Load(640, 100);
+        var model = ModelFactory.Create(ModelFactory.Softmax, data.FeatureCount, data.ClassCount);
+        var result = await Train(data, model, TestOptions.Replay(TrainingMode.Sync, workers: 2, batchSize: 16), new TrainerEnvironment { Metrics = metrics });
+        listener.RecordObservableInstruments();
+
+        lock (seen)
+        {
+            Assert.Equal(result.Statistics.Updates, seen["hybridsgd.updates"]);
+            Assert.Equal(640, seen["hybridsgd.examples"]);
+            Assert.Equal(result.Statistics.Gradients, seen["hybridsgd.gradient.staleness#count"]);
+            Assert.Equal(1, seen["hybridsgd.threshold"]);      // capped at 1 as the last worker retired
+            Assert.Equal(result.Test.Accuracy!.Value, seen["hybridsgd.test.accuracy"], 9);
+            Assert.Equal(metrics.Progressive.MeanLoss, seen["hybridsgd.progressive.loss"], 9);
+        }
+
+        void Add(string name, long value)
+        {
+            lock (seen)
+            {
+                string key = name == "hybridsgd.gradient.staleness" ? name + "#count" : name;
+                seen[key] = seen.GetValueOrDefault(key) + (key.EndsWith("#count", StringComparison.Ordinal) ? 1 : value);
+            }
+        }
+
+        void Set(string name, double value)
+        {
+            lock (seen)
+            {
+                seen[name] = value;
+            }
+        }
+    }
+
+    [Fact]
+    public void DivergenceGuard_RefusesExplodingLossAfterWarmup_AndAsksToSlowDownWhenRefusalsRepeat()
+    {
+        var guard = new DivergenceGuard();
+        Assert.Null(guard.Check(finiteGradient: true, meanLoss: 1e6));   // no typical loss yet: cannot call it an explosion
+        for (int i = 0; i < 20; i++)
+        {
+            guard.Accepted(2.0);
+        }
+
+        Assert.Null(guard.Check(true, 150));
+        Assert.NotNull(guard.Check(true, 250));
+        Assert.NotNull(guard.Check(false, 1));
+        Assert.NotNull(guard.Check(true, double.NaN));
+        Assert.False(guard.Refused());
+        Assert.False(guard.Refused());
+        Assert.True(guard.Refused());
+        Assert.Null(guard.Check(true, 250));   // measuring afresh after slowing down
+    }
+
+    private static Task<TrainingResult> Train(TrainingData data, IModel model, TrainingOptions options, TrainerEnvironment environment) =>
+        HybridTrainer.TrainAsync(data, model, options, environment, CancellationToken.None).WaitAsync(Patience);
+}
