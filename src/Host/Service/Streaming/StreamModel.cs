@@ -1,3 +1,4 @@
+using HybridSgd.Host.Jobs;
 using HybridSgd.Host.Service.Checkpoints;
 using HybridSgd.Pipeline.Configuration;
 using HybridSgd.Pipeline.Data;
@@ -45,7 +46,8 @@ internal sealed class StreamModel
         ClassCount = model.Task == LearningTask.Regression ? 0 : header.ClassNames.Count;
 
         // Segments are scored on nothing: the service scores its own test file on its own schedule, between segments.
-        _noTest = DenseDataset.FromDataView(new SegmentBuffer(ml, model.FeatureCount, ClassCount).ToDataView());
+        // (maxRows: 0, because DenseDataset.FromDataView cannot read a view whose known row count is 0.)
+        _noTest = DenseDataset.FromDataView(new SegmentBuffer(ml, model.FeatureCount, ClassCount).ToDataView(), maxRows: 0);
     }
 
     public MLContext Ml { get; }
@@ -140,20 +142,13 @@ internal sealed class StreamModel
     /// The configured training options for one pass over one segment, from the current learning rate. The seed moves
     /// on with every segment so each is shuffled differently, yet a replay from a checkpoint shuffles the same way.
     /// </summary>
-    private TrainingOptions SegmentOptions() => new()
+    private TrainingOptions SegmentOptions()
     {
-        Mode = _configured.Mode,
-        Seed = unchecked(_configured.Seed + (int)Totals.Segments),
-        EvaluationInterval = _configured.EvaluationInterval,
-        Workers = _configured.Workers,
-        BatchSize = _configured.BatchSize,
-        LearningRate = LearningRate,
-        L2 = _configured.L2,
-        Epochs = 1,
-        Budget = null,
-        Shuffle = _configured.Shuffle,
-        Policy = _configured.Policy,
-        LoaderBufferedBatches = _configured.LoaderBufferedBatches,
-        AggregatorBufferedBatches = _configured.AggregatorBufferedBatches,
-    };
+        var options = TrainingRun.WithModeAndSeed(
+            _configured, _configured.Mode, unchecked(_configured.Seed + (int)Totals.Segments), _configured.EvaluationInterval);
+        options.LearningRate = LearningRate;
+        options.Epochs = 1;
+        options.Budget = null;
+        return options;
+    }
 }
