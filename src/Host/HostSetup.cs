@@ -61,6 +61,7 @@ internal static class HostSetup
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<JobOutcome>();
         builder.Services.AddSingleton(new CommandLineText(arguments.Text));
+        builder.Services.AddSingleton(ServiceInput.StandardInput);
         switch (arguments.Verb)
         {
             case CommandLineArguments.CompareVerb:
@@ -96,7 +97,6 @@ internal static class HostSetup
         builder.Services.AddSingleton<TrainingMetrics>();
         builder.Services.AddSingleton<ServiceState>();
         builder.Services.AddSingleton<ServiceMetrics>();
-        builder.Services.AddSingleton(ServiceInput.StandardInput);
         builder.Services.AddSingleton<IJob, ServeJob>();
     }
 

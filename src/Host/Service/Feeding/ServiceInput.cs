@@ -1,7 +1,7 @@
 namespace HybridSgd.Host.Service.Feeding;
 
 /// <summary>
-/// Where <c>serve --stdin</c> reads rows from: the process's standard input, or a reader a test hands in. A
+/// Where <c>serve --stdin</c> and <c>train --train -</c> read rows from: the process's standard input, or a reader a test hands in. A
 /// singleton, so the reader is opened once, when the spooler asks for it.
 /// </summary>
 internal sealed class ServiceInput(Func<TextReader> open)
