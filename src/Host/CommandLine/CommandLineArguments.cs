@@ -233,7 +233,8 @@ internal sealed record CommandLineArguments(string Verb, string[] ConfigurationA
           --dataset fashion-mnist         Data:Dataset
           --data-dir DIR                  Data:Directory (default: the embedded copy)
           --train PATH                    Data:Train: your own data — CSV/TSV with a header, SVMlight/LibSVM
-                                          (.svm/.svmlight/.libsvm), ML.NET .idv, or an IDX directory
+                                          (.svm/.svmlight/.libsvm), ML.NET .idv, or an IDX directory;
+                                          - reads CSV from standard input
           --test PATH                     Data:Test (default: a seeded holdout of --train, Data:HoldoutFraction)
           --holdout 0.2                   Data:HoldoutFraction
           --label NAME                    Data:Label: the label column, by name, wherever it stands
