@@ -4,8 +4,12 @@ using HybridSgd.Host.Data;
 using HybridSgd.Host.Jobs;
 using HybridSgd.Host.Options;
 using HybridSgd.Host.Scoring;
+using HybridSgd.Host.Service;
+using HybridSgd.Host.Service.Feeding;
+using HybridSgd.Host.Service.Status;
 using HybridSgd.Pipeline.Configuration;
 using HybridSgd.Pipeline.Models;
+using HybridSgd.Pipeline.Observability;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -45,6 +49,8 @@ internal static class HostSetup
         AddValidatedOptions<SimulationOptions>(builder, SimulationOptions.SectionName);
         AddValidatedOptions<CompareOptions>(builder, CompareOptions.SectionName);
         AddValidatedOptions<ScoringOptions>(builder, ScoringOptions.SectionName);
+        AddValidatedOptions<ServiceOptions>(builder, ServiceOptions.SectionName);
+        builder.Services.AddSingleton<IValidateOptions<ServiceOptions>, ServiceOptionsValidator>();
         builder.Services.AddSingleton<IValidateOptions<SimulationOptions>, SimulationOptionsValidator>();
         builder.Services.AddSingleton<IValidateOptions<CompareOptions>, CompareOptionsValidator>();
         builder.Services.AddSingleton<IValidateOptions<TrainingOptions>, TrainingOptionsValidator>();
@@ -55,6 +61,7 @@ internal static class HostSetup
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<JobOutcome>();
         builder.Services.AddSingleton(new CommandLineText(arguments.Text));
+        builder.Services.AddSingleton(ServiceInput.StandardInput);
         switch (arguments.Verb)
         {
             case CommandLineArguments.CompareVerb:
@@ -66,6 +73,9 @@ internal static class HostSetup
             case CommandLineArguments.PredictVerb:
                 builder.Services.AddSingleton<IJob, PredictJob>();
                 break;
+            case CommandLineArguments.ServeVerb:
+                AddService(builder);
+                break;
             default:
                 builder.Services.AddSingleton<IJob, TrainJob>();
                 break;
@@ -73,6 +83,21 @@ internal static class HostSetup
 
         builder.Services.AddHostedService<JobService>();
         return builder;
+    }
+
+    /// <summary>
+    /// serve: the job, its meter and state, and systemd integration (readiness and stop notifications, journal-style
+    /// logs; a no-op outside systemd). The graceful-stop allowance comes from Service:ShutdownTimeout.
+    /// </summary>
+    private static void AddService(HostApplicationBuilder builder)
+    {
+        builder.Services.AddSystemd();
+        builder.Services.AddOptions<HostOptions>()
+            .Configure<IOptions<ServiceOptions>>((host, service) => host.ShutdownTimeout = service.Value.ShutdownTimeout.Value);
+        builder.Services.AddSingleton<TrainingMetrics>();
+        builder.Services.AddSingleton<ServiceState>();
+        builder.Services.AddSingleton<ServiceMetrics>();
+        builder.Services.AddSingleton<IJob, ServeJob>();
     }
 
     private static void AddValidatedOptions<T>(HostApplicationBuilder builder, string section)

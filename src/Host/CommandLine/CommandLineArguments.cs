@@ -14,13 +14,15 @@ internal sealed record CommandLineArguments(string Verb, string[] ConfigurationA
     public const string CompareVerb = "compare";
     public const string EvaluateVerb = "evaluate";
     public const string PredictVerb = "predict";
+    public const string ServeVerb = "serve";
     public const string HelpVerb = "help";
 
-    private static readonly string[] Verbs = [TrainVerb, CompareVerb, EvaluateVerb, PredictVerb, HelpVerb];
+    private static readonly string[] Verbs = [TrainVerb, CompareVerb, EvaluateVerb, PredictVerb, ServeVerb, HelpVerb];
 
     private const string Training = TrainingOptions.SectionName + ":";
     private const string Simulation = SimulationOptions.SectionName + ":";
     private const string Compare = HybridSgd.Host.Compare.CompareOptions.SectionName + ":";
+    private const string Service = HybridSgd.Host.Service.ServiceOptions.SectionName + ":";
 
     public static IReadOnlyDictionary<string, string> SwitchMappings { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
@@ -67,6 +69,21 @@ internal sealed record CommandLineArguments(string Verb, string[] ConfigurationA
         ["--seeds"] = Compare + "Seeds",
     };
 
+    /// <summary>serve takes train's switches (model, mode, workers, …) plus where its data comes from and goes.</summary>
+    public static IReadOnlyDictionary<string, string> ServeSwitchMappings { get; } = new Dictionary<string, string>(SwitchMappings, StringComparer.OrdinalIgnoreCase)
+    {
+        ["--inbox"] = Service + "Inbox",
+        ["--model-dir"] = Service + "ModelDirectory",
+        ["--schema"] = Service + "SchemaFile",
+        ["--test-file"] = Service + "TestFile",
+        ["--stdin"] = Service + "Stdin",
+        ["--segment-rows"] = Service + "SegmentRows",
+        ["--checkpoint-interval"] = Service + "CheckpointInterval",
+    };
+
+    /// <summary>Switches that are flags: given alone they mean true (<c>serve --stdin</c>).</summary>
+    private static readonly HashSet<string> Flags = new(StringComparer.OrdinalIgnoreCase) { "--stdin" };
+
     /// <summary>
     /// evaluate and predict work on a saved model: there <c>--model</c> names the model (not a model kind) and
     /// <c>--out</c> the file to write, as the user expects from those verbs.
@@ -87,8 +104,12 @@ internal sealed record CommandLineArguments(string Verb, string[] ConfigurationA
     /// <summary>A mutable copy, as the configuration API wants one.</summary>
     public IDictionary<string, string> SwitchMappingsCopy() => new Dictionary<string, string>(Mappings, StringComparer.OrdinalIgnoreCase);
 
-    private static IReadOnlyDictionary<string, string> MappingsFor(string verb) =>
-        verb is EvaluateVerb or PredictVerb ? ScoringSwitchMappings : SwitchMappings;
+    private static IReadOnlyDictionary<string, string> MappingsFor(string verb) => verb switch
+    {
+        EvaluateVerb or PredictVerb => ScoringSwitchMappings,
+        ServeVerb => ServeSwitchMappings,
+        _ => SwitchMappings,
+    };
 
     /// <summary>Parses <paramref name="args"/>; a usage error comes back as <paramref name="error"/>.</summary>
     public static bool TryParse(string[] args, out CommandLineArguments parsed, out string? error)
@@ -110,6 +131,7 @@ internal sealed record CommandLineArguments(string Verb, string[] ConfigurationA
         }
 
         var mappings = MappingsFor(verb);
+        rest = ExpandFlags(rest, mappings);
 
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (int i = 0; i < rest.Length; i++)
@@ -153,6 +175,24 @@ internal sealed record CommandLineArguments(string Verb, string[] ConfigurationA
         return true;
     }
 
+    /// <summary>A flag switch with no value after it gets "true", so the configuration provider sees a pair.</summary>
+    private static Span<string> ExpandFlags(Span<string> rest, IReadOnlyDictionary<string, string> mappings)
+    {
+        var expanded = new List<string>(rest.Length + 1);
+        for (int i = 0; i < rest.Length; i++)
+        {
+            expanded.Add(rest[i]);
+            bool flag = Flags.Contains(rest[i]) && mappings.ContainsKey(rest[i]);
+            bool valueFollows = i + 1 < rest.Length && (rest[i + 1].Equals("true", StringComparison.OrdinalIgnoreCase) || rest[i + 1].Equals("false", StringComparison.OrdinalIgnoreCase));
+            if (flag && !valueFollows)
+            {
+                expanded.Add("true");
+            }
+        }
+
+        return expanded.ToArray();
+    }
+
     /// <summary>
     /// A run stops at its budget or its epochs, whichever comes first. Naming only one of them on the command
     /// line means "this limit only", so the other one from appsettings.json is cleared.
@@ -184,13 +224,17 @@ internal sealed record CommandLineArguments(string Verb, string[] ConfigurationA
                                           a saved model's test metrics on a labelled file (ML.NET's evaluators)
           hybridsgd predict --model DIR --data PATH --out preds.csv
                                           one prediction per input row (label and class probabilities, or value)
+          hybridsgd serve [options]       run as a service: train on files dropped into the inbox (and on
+                                          CSV rows from standard input with --stdin) until stopped, with
+                                          checkpoints, model.hsgd and status.json in the model directory
           hybridsgd help                  this text
 
         Options (each maps to a key in appsettings.json; --Section:Key value sets any key):
           --dataset fashion-mnist         Data:Dataset
           --data-dir DIR                  Data:Directory (default: the embedded copy)
           --train PATH                    Data:Train: your own data — CSV/TSV with a header, SVMlight/LibSVM
-                                          (.svm/.svmlight/.libsvm), ML.NET .idv, or an IDX directory
+                                          (.svm/.svmlight/.libsvm), ML.NET .idv, or an IDX directory;
+                                          - reads CSV from standard input
           --test PATH                     Data:Test (default: a seeded holdout of --train, Data:HoldoutFraction)
           --holdout 0.2                   Data:HoldoutFraction
           --label NAME                    Data:Label: the label column, by name, wherever it stands
@@ -233,11 +277,21 @@ internal sealed record CommandLineArguments(string Verb, string[] ConfigurationA
                                           Compare:Methods (compare only)
           --seeds 5                       Compare:Seeds (compare only; seeds Training:Seed, +1, ...)
 
+        serve only (each maps to a Service key; see docs/SERVICE.md):
+          --inbox DIR                     Service:Inbox: drop x.csv (write x.csv.tmp, then rename); done/, failed/
+          --model-dir DIR                 Service:ModelDirectory: checkpoints, model.hsgd, status.json; resumes from it
+          --stdin                         Service:Stdin: also read CSV rows (header first) from standard input
+          --schema PATH                   Service:SchemaFile (default: the first file fed defines the columns)
+          --test-file PATH                Service:TestFile: a held-out file scored every Service:TestInterval
+          --segment-rows N                Service:SegmentRows: rows per training segment (memory, checkpoint grain)
+          --checkpoint-interval 30s       Service:CheckpointInterval
+
         Examples:
           hybridsgd train --dataset fashion-mnist --model softmax --mode hybrid --workers 4 --budget 10s --out runs/demo
           hybridsgd train --train houses.csv --label price --task regression --model linear --budget 5s --out runs/houses
           hybridsgd evaluate --model runs/houses --data houses-2025.csv
           hybridsgd predict --model runs/houses --data new-listings.csv --out runs/houses/preds.csv
+          hybridsgd serve --inbox /var/lib/hybridsgd/inbox --model-dir /var/lib/hybridsgd/model --label churned
           hybridsgd compare --model softmax --methods sync,async,hybrid,sdca --workers 4 --scenario stragglers --budget 20s --seeds 5 --out runs/cmp
         """;
 }

@@ -23,13 +23,23 @@ internal sealed partial class TrainJob(
     IOptions<ModelOptions> model,
     IOptions<OutputOptions> output,
     ILogger<TrainJob> logger,
-    TimeProvider time) : IJob
+    TimeProvider time,
+    Service.Feeding.ServiceInput input) : IJob
 {
     public async Task RunAsync(CancellationToken stop)
     {
         var options = training.Value;
         var ml = new MLContext(options.Seed);
-        var loaded = DatasetCatalog.Load(ml, data.Value, options.Seed);
+        var dataOptions = data.Value;
+        if (dataOptions.Train == StandardInputFile.Marker)
+        {
+            using var reader = input.Open();
+            string copy = await StandardInputFile.CopyAsync(reader, output.Value.Directory, stop).ConfigureAwait(false);
+            LogStdin(logger, copy);
+            dataOptions = dataOptions.WithTrain(copy);
+        }
+
+        var loaded = DatasetCatalog.Load(ml, dataOptions, options.Seed);
         var split = loaded.Data;
         LogData(logger, split.Name, split.Train.GetRowCount(), split.Test.Count, split.FeatureCount, split.Task, loaded.TaskReason);
         var net = model.Value.Create(split.Task, split.FeatureCount, split.ClassCount);
@@ -50,6 +60,9 @@ internal sealed partial class TrainJob(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Data {Dataset}: {TrainRows} training rows, {TestRows} test rows, {Features} features; task {Task} ({Reason})")]
     private static partial void LogData(ILogger logger, string dataset, long? trainRows, int testRows, int features, LearningTask task, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Standard input copied to {Path}")]
+    private static partial void LogStdin(ILogger logger, string path);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Wrote {Report} and {Model}")]
     private static partial void LogWritten(ILogger logger, string report, string model);

@@ -57,6 +57,14 @@ public sealed class DataOptions
     [Range(1, int.MaxValue)]
     public int? TestRows { get; set; }
 
+    /// <summary>A copy reading <paramref name="train"/> as the training file (the settings object itself stays as bound).</summary>
+    public DataOptions WithTrain(string train)
+    {
+        var copy = (DataOptions)MemberwiseClone();
+        copy.Train = train;
+        return copy;
+    }
+
     /// <summary>True when the user named their own training file.</summary>
     public bool HasOwnFiles => !string.IsNullOrWhiteSpace(Train);
 }

@@ -1,0 +1,27 @@
+using HybridSgd.Pipeline.Persistence;
+
+namespace HybridSgd.Host.Service.Checkpoints;
+
+/// <summary>
+/// The service's exact state at a segment boundary, apart from the weights (stored beside it in binary): the model
+/// and its data spec, the optimizer's learning rate, the policy's progress (in <see cref="Totals"/>) and how far into
+/// each fed file training got.
+/// </summary>
+internal sealed record Checkpoint
+{
+    public const int CurrentVersion = 1;
+
+    public int Version { get; init; } = CurrentVersion;
+
+    public required DateTimeOffset SavedUtc { get; init; }
+
+    /// <summary>The model file's header: model kind, shape, classes and the tabular spec in <c>Data</c>.</summary>
+    public required ModelHeader Model { get; init; }
+
+    /// <summary>The learning rate now (the aggregator lowers it when updates diverge).</summary>
+    public required float LearningRate { get; init; }
+
+    public required TrainingTotals Totals { get; init; }
+
+    public required IReadOnlyList<SourcePosition> Sources { get; init; }
+}

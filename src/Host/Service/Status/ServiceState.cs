@@ -1,0 +1,111 @@
+using HybridSgd.Host.Service.Checkpoints;
+using HybridSgd.Pipeline.Evaluation;
+using HybridSgd.Pipeline.Observability;
+
+namespace HybridSgd.Host.Service.Status;
+
+/// <summary>
+/// What the service is doing, for status.json and the host's gauges. The training loop is the only writer; the
+/// status writer and the meter's observers read it from other threads, hence the lock (taken a few times a second).
+/// </summary>
+internal sealed class ServiceState(TimeProvider time)
+{
+    private readonly object _gate = new();
+    private readonly DateTimeOffset _started = time.GetUtcNow();
+    private string _phase = "starting";
+    private string? _currentFile;
+    private TrainingTotals _totals = new();
+    private float? _learningRate;
+    private int _threshold;
+    private ProgressiveScore _recent = ProgressiveScore.None;
+    private TaskMetrics? _test;
+    private int _inboxFiles;
+    private DateTimeOffset? _lastCheckpoint;
+
+    public string Phase
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _phase;
+            }
+        }
+    }
+
+    public int InboxFiles
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _inboxFiles;
+            }
+        }
+    }
+
+    /// <summary>Seconds since the last checkpoint was written; NaN before the first.</summary>
+    public double CheckpointAgeSeconds
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _lastCheckpoint is { } last ? (time.GetUtcNow() - last).TotalSeconds : double.NaN;
+            }
+        }
+    }
+
+    public void SetPhase(string phase, string? currentFile = null) => Update(() => (_phase, _currentFile) = (phase, currentFile));
+
+    public void SetInbox(int files) => Update(() => _inboxFiles = files);
+
+    public void SetModel(TrainingTotals totals, float learningRate) => Update(() => (_totals, _learningRate) = (totals, learningRate));
+
+    public void SetSegment(int threshold, ProgressiveScore recent) => Update(() => (_threshold, _recent) = (threshold, recent));
+
+    public void SetTest(TaskMetrics test) => Update(() => _test = test);
+
+    public void SetCheckpoint(DateTimeOffset when) => Update(() => _lastCheckpoint = when);
+
+    public ServiceStatus Snapshot()
+    {
+        lock (_gate)
+        {
+            var now = time.GetUtcNow();
+            bool recent = _recent.Examples > 0 && double.IsFinite(_recent.MeanLoss);
+            return new ServiceStatus(
+                _phase,
+                _started,
+                (now - _started).TotalSeconds,
+                _totals.Rows,
+                _totals.Examples,
+                _totals.Updates,
+                _totals.Segments,
+                _threshold,
+                _learningRate,
+                _totals.TrainingSeconds,
+                _totals.ProgressiveLoss,
+                _totals.ProgressiveAccuracy,
+                recent ? _recent.MeanLoss : null,
+                recent ? _recent.Accuracy : null,
+                _test,
+                _inboxFiles,
+                _lastCheckpoint,
+                _totals.FilesDone,
+                _totals.FilesFailed,
+                _totals.SkippedRows,
+                _totals.DroppedMinibatches,
+                _currentFile,
+                now);
+        }
+    }
+
+    private void Update(Action change)
+    {
+        lock (_gate)
+        {
+            change();
+        }
+    }
+}

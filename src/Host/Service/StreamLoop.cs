@@ -1,0 +1,187 @@
+using HybridSgd.Datasets;
+using HybridSgd.Host.Options;
+using HybridSgd.Host.Scoring;
+using HybridSgd.Host.Service.Feeding;
+using HybridSgd.Host.Service.Status;
+using HybridSgd.Host.Service.Streaming;
+using Microsoft.Extensions.Logging;
+
+namespace HybridSgd.Host.Service;
+
+/// <summary>
+/// The training loop: take the next settled file, train on it segment by segment from the current weights, and
+/// between segments write a checkpoint when one is due and score the test file when that is due. When the inbox is
+/// empty, checkpoint what is pending and wait. A stop request lets the current segment finish within the grace
+/// time (half the shutdown timeout); a segment cut short leaves the model at the previous boundary.
+/// </summary>
+internal sealed class StreamLoop(
+    StreamSession session,
+    ServiceOptions service,
+    DataOptions data,
+    ServiceState state,
+    ServiceMetrics metrics,
+    ILogger logger,
+    TimeProvider time)
+{
+    private TestScorer? _test;
+    private bool _testUnavailable;
+    private long _lastTest = time.GetTimestamp();
+
+    public async Task RunAsync(CancellationToken stop)
+    {
+        var grace = service.ShutdownTimeout.Value / 2;
+        using var segmentStop = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
+        using var onStop = stop.Register(() => segmentStop.CancelAfter(grace));
+        bool waiting = false;
+        while (!stop.IsCancellationRequested)
+        {
+            var file = session.Sources.Next();
+            state.SetInbox(session.Sources.Pending);
+            if (file is null)
+            {
+                if (session.NeedsCheckpoint)
+                {
+                    session.Checkpoint();
+                }
+
+                ScoreTestIfDue(force: false);
+                state.SetPhase("waiting");
+                if (!waiting)
+                {
+                    ServiceLog.Waiting(logger, session.Sources.InboxDirectory);
+                    waiting = true;
+                }
+
+                try
+                {
+                    await Task.Delay(service.PollInterval.Value, time, stop).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (stop.IsCancellationRequested)
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            waiting = false;
+            await TrainFileAsync(file, stop, segmentStop.Token, grace).ConfigureAwait(false);
+        }
+    }
+
+    private async Task TrainFileAsync(FeedFile file, CancellationToken stop, CancellationToken segmentStop, TimeSpan grace)
+    {
+        state.SetPhase("training", file.Name);
+        SegmentReader? reader = null;
+        try
+        {
+            if (session.Model is null)
+            {
+                // The first file fed defines the schema (a configured Service:SchemaFile was read at start).
+                session.Define(file.Path, data);
+            }
+
+            var model = session.Model!;
+            var position = session.Book.Open(file, out bool replaced);
+            if (replaced)
+            {
+                ServiceLog.Replaced(logger, file.Name);
+            }
+
+            reader = new SegmentReader(session.Ml, session.Spec!, file);
+            ServiceLog.Accepted(logger, file.Name, file.Length, position.Rows > 0 ? $", resuming after row {position.Rows}" : "");
+            if (!reader.Skip(position.Rows))
+            {
+                throw new DatasetFormatException(file.Path, $"the file has fewer rows than the {position.Rows} the checkpoint says were trained on.");
+            }
+
+            var buffer = new SegmentBuffer(session.Ml, model.Model.FeatureCount, model.ClassCount);
+            long fileRows = position.Rows;
+            while (!stop.IsCancellationRequested)
+            {
+                int rows = reader.Read(buffer, service.SegmentRows, out int skipped);
+                if (rows == 0)
+                {
+                    break;
+                }
+
+                var outcome = await model.TrainAsync(buffer, rows, skipped, file.Name, segmentStop).ConfigureAwait(false);
+                if (outcome is null)
+                {
+                    ServiceLog.SegmentAbandoned(logger, file.Name, grace);
+                    return;
+                }
+
+                fileRows += rows;
+                session.Book.Advance(file, rows);
+                session.MarkDirty();
+                state.SetModel(model.Totals, model.LearningRate);
+                state.SetSegment(outcome.Threshold, outcome.Progressive);
+                ServiceLog.Segment(logger, file.Name, rows, outcome.Updates, outcome.Seconds);
+                BetweenSegments();
+            }
+
+            if (stop.IsCancellationRequested)
+            {
+                return;
+            }
+
+            session.Finish(file);
+            state.SetModel(model.Totals, model.LearningRate);
+            var totals = model.Totals;
+            ServiceLog.FileTrained(logger, file.Name, fileRows, totals.ProgressiveLoss, totals.ProgressiveAccuracy, state.Snapshot().Threshold, totals.Updates);
+        }
+        catch (Exception exception) when (IsDataError(exception))
+        {
+            // The weights are still those of the last finished segment; only this file is given up.
+            session.Fail(file, exception.Message);
+        }
+        finally
+        {
+            reader?.Dispose();
+            state.SetPhase(stop.IsCancellationRequested ? "stopping" : "training");
+        }
+    }
+
+    private void BetweenSegments()
+    {
+        if (time.GetElapsedTime(session.LastCheckpoint) >= service.CheckpointInterval.Value)
+        {
+            session.Checkpoint();
+        }
+
+        ScoreTestIfDue(force: false);
+    }
+
+    /// <summary>Scores <c>Service:TestFile</c> when its interval has passed (or when forced); a test file that cannot be read is reported once.</summary>
+    public void ScoreTestIfDue(bool force)
+    {
+        if (session.Model is not { } model || _testUnavailable || string.IsNullOrWhiteSpace(service.TestFile)
+            || (!force && time.GetElapsedTime(_lastTest) < service.TestInterval.Value))
+        {
+            return;
+        }
+
+        try
+        {
+            _test ??= TestScorer.Load(model, session.Spec!, service.TestFile);
+        }
+        catch (Exception exception) when (IsDataError(exception))
+        {
+            _testUnavailable = true;
+            ServiceLog.Failed(logger, service.TestFile, service.TestFile, exception.Message);
+            return;
+        }
+
+        _lastTest = time.GetTimestamp();
+        var scores = _test.Score(model);
+        state.SetTest(scores);
+        metrics.Training.RecordTest(scores.Accuracy ?? scores.RSquared, scores.LogLoss ?? scores.Rmse);
+        ServiceLog.Tested(logger, Path.GetFileName(service.TestFile), MetricsText.Describe(scores));
+    }
+
+    /// <summary>Problems with a file's content or access: the file fails, the service goes on.</summary>
+    private static bool IsDataError(Exception exception) =>
+        exception is IOException or InvalidDataException or FormatException or UnauthorizedAccessException or ArgumentException
+            or InvalidOperationException;
+}

@@ -1,0 +1,215 @@
+using System.Text.Json;
+using HybridSgd.Datasets.Tabular;
+using HybridSgd.Host.Options;
+using HybridSgd.Host.Service.Checkpoints;
+using HybridSgd.Host.Service.Feeding;
+using HybridSgd.Host.Service.Status;
+using HybridSgd.Host.Service.Streaming;
+using HybridSgd.Pipeline.Configuration;
+using HybridSgd.Pipeline.Data;
+using HybridSgd.Pipeline.Models;
+using HybridSgd.Pipeline.Persistence;
+using HybridSgd.Pipeline.Training;
+using Microsoft.Extensions.Logging;
+using Microsoft.ML;
+
+namespace HybridSgd.Host.Service;
+
+/// <summary>
+/// The service's durable state and the writing of it: the model (null until a schema is known), the position in
+/// every fed file, and the checkpoint + model file pair. Files leave the inbox only here, after the checkpoints
+/// that cover them are on disk.
+/// </summary>
+internal sealed class StreamSession
+{
+    private readonly ServiceOptions _service;
+    private readonly TrainingOptions _training;
+    private readonly ModelOptions _modelOptions;
+    private readonly TrainerEnvironment _environment;
+    private readonly CheckpointStore _store;
+    private readonly ServiceState _state;
+    private readonly ServiceMetrics _metrics;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private bool _dirty;
+
+    private StreamSession(
+        ServiceOptions service, TrainingOptions training, ModelOptions model, TrainerEnvironment environment, FeedSources sources,
+        SourceBook book, ServiceState state, ServiceMetrics metrics, ILogger logger, TimeProvider time)
+    {
+        _service = service;
+        _training = training;
+        _modelOptions = model;
+        _environment = environment;
+        _store = new CheckpointStore(service.ModelDirectory);
+        Sources = sources;
+        Book = book;
+        _state = state;
+        _metrics = metrics;
+        _logger = logger;
+        _time = time;
+        LastCheckpoint = time.GetTimestamp();
+    }
+
+    public MLContext Ml { get; } = new();
+
+    public TabularSpec? Spec { get; private set; }
+
+    public StreamModel? Model { get; private set; }
+
+    public FeedSources Sources { get; }
+
+    public SourceBook Book { get; }
+
+    /// <summary>Timestamp of the last checkpoint (or of the start).</summary>
+    public long LastCheckpoint { get; private set; }
+
+    /// <summary>Something a checkpoint does not hold yet: rows trained, a file finished or failed, a file waiting to move.</summary>
+    public bool NeedsCheckpoint => Model is not null && (_dirty || Book.AnyAwaitingRelease);
+
+    public string ModelPath => Path.Combine(Path.GetFullPath(_service.ModelDirectory), OutputOptions.ModelFileName);
+
+    /// <summary>Resumes from the newest usable checkpoint in the model directory, or starts empty.</summary>
+    public static StreamSession Open(
+        ServiceOptions service, TrainingOptions training, ModelOptions model, TrainerEnvironment environment, FeedSources sources,
+        ServiceState state, ServiceMetrics metrics, ILogger logger, TimeProvider time)
+    {
+        var store = new CheckpointStore(service.ModelDirectory);
+        var rejected = new List<string>();
+        var loaded = store.Load(rejected);
+        foreach (string problem in rejected)
+        {
+            ServiceLog.CheckpointRejected(logger, problem);
+        }
+
+        var session = new StreamSession(
+            service, training, model, environment, sources, new SourceBook(loaded?.Checkpoint.Sources ?? []), state, metrics, logger, time);
+        if (loaded is null)
+        {
+            ServiceLog.Fresh(logger, Path.GetFullPath(service.ModelDirectory));
+            return session;
+        }
+
+        session.Restore(loaded);
+        return session;
+    }
+
+    /// <summary>Defines the schema and a fresh model from <paramref name="path"/> (the schema file or the first file fed).</summary>
+    public void Define(string path, DataOptions data)
+    {
+        var spec = SchemaSource.Define(Ml, path, data, _training.Seed);
+        int classes = spec.Task == LearningTask.Regression ? 0 : spec.ClassNames.Count;
+        var net = _modelOptions.Create(spec.Task, spec.FeatureCount, classes);
+        var header = new ModelHeader(
+            net.Name, net.FeatureCount, net.OutputCount, spec.ClassNames, "service", (net as MlpModel)?.HiddenLayers ?? [], net.Task,
+            JsonSerializer.SerializeToElement(spec));
+        Spec = spec;
+        Model = new StreamModel(Ml, net, header, StreamModel.Initial(net, _training.Seed), _training.LearningRate, new TrainingTotals(), _training, _service, _environment);
+        _state.SetModel(Model.Totals, Model.LearningRate);
+        ServiceLog.SchemaDefined(_logger, path, spec.Task.ToString().ToLowerInvariant(), spec.TaskReason, spec.FeatureCount, net.Name);
+    }
+
+    public void MarkDirty() => _dirty = true;
+
+    /// <summary>Writes the checkpoint and model.hsgd, then moves out the files both kept checkpoints cover.</summary>
+    public void Checkpoint()
+    {
+        if (Model is null)
+        {
+            return;
+        }
+
+        _state.SetPhase("checkpointing", _state.Snapshot().CurrentFile);
+        Book.CountCheckpoint();
+        var checkpoint = new Checkpoint
+        {
+            SavedUtc = _time.GetUtcNow(),
+            Model = Model.Header,
+            LearningRate = Model.LearningRate,
+            Totals = Model.Totals,
+            Sources = Book.Positions,
+        };
+        try
+        {
+            _store.Write(checkpoint, Model.Weights);
+            ModelFile.Save(ModelPath, Model.Header, Model.Weights);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // Not a problem of the file being trained on: the service cannot keep its promise and stops.
+            throw new ServiceFaultException($"Cannot write the checkpoint in '{Path.GetDirectoryName(_store.CurrentPath)}': {exception.Message}", exception);
+        }
+
+        LastCheckpoint = _time.GetTimestamp();
+        _dirty = false;
+        _state.SetCheckpoint(checkpoint.SavedUtc);
+        int released = ReleaseCovered();
+        ServiceLog.CheckpointWritten(_logger, Model.Totals.Rows, Model.Totals.Updates, Book.Positions.Count, released);
+    }
+
+    /// <summary>A file could not be used: it goes to failed/ with the reason, and the service goes on.</summary>
+    public void Fail(FeedFile file, string reason)
+    {
+        string target = FileDisposition.Failed(file, reason);
+        Book.Forget(file);
+        Sources.Release(file.Path);
+        Model?.RecordFiles(0, 1);
+        _metrics.FileFailed();
+        _dirty = true;
+        ServiceLog.Failed(_logger, file.Name, target, reason);
+        if (Model is not null)
+        {
+            _state.SetModel(Model.Totals, Model.LearningRate);
+        }
+    }
+
+    /// <summary>Every row of <paramref name="file"/> is in the weights; it moves out after two checkpoints.</summary>
+    public void Finish(FeedFile file)
+    {
+        Book.Complete(file);
+        Sources.SetAside(file.Path);
+        Model!.RecordFiles(1, 0);
+        _metrics.FileDone();
+        _dirty = true;
+    }
+
+    private void Restore(LoadedCheckpoint loaded)
+    {
+        var checkpoint = loaded.Checkpoint;
+        var header = checkpoint.Model;
+        var spec = header.Data?.Deserialize<TabularSpec>()
+            ?? throw new InvalidDataException($"Checkpoint '{loaded.Path}' holds no data spec.");
+        int classes = header.Task == LearningTask.Regression ? 0 : Math.Max(header.ClassNames.Count, header.OutputCount);
+        var net = ModelFactory.Create(header.Model, header.Task, header.FeatureCount, classes, header.HiddenLayers is { Count: > 0 } hidden ? hidden : null);
+        Spec = spec;
+        Model = new StreamModel(Ml, net, header, loaded.Weights, checkpoint.LearningRate, checkpoint.Totals, _training, _service, _environment);
+        _state.SetModel(Model.Totals, Model.LearningRate);
+        _state.SetCheckpoint(checkpoint.SavedUtc);
+
+        Book.Retain(p => File.Exists(PathOf(p)));
+        foreach (var position in Book.Positions.Where(p => p.Completed))
+        {
+            Sources.SetAside(PathOf(position));
+        }
+
+        ServiceLog.Resumed(_logger, loaded.Path, checkpoint.SavedUtc, checkpoint.Totals.Rows, checkpoint.Totals.Updates, Book.Positions.Count);
+        ReleaseCovered();
+    }
+
+    private int ReleaseCovered()
+    {
+        var releasable = Book.Releasable();
+        foreach (var position in releasable)
+        {
+            var file = new FeedFile(PathOf(position), position.Length, default, position.FromSpool);
+            FileDisposition.Done(file);
+            Book.Forget(file);
+            Sources.Release(file.Path);
+        }
+
+        return releasable.Count;
+    }
+
+    private string PathOf(SourcePosition position) =>
+        Path.Combine(Path.GetFullPath(position.FromSpool ? _service.SpoolDirectory : _service.Inbox), position.Name);
+}

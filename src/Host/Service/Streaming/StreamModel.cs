@@ -1,0 +1,154 @@
+using HybridSgd.Host.Jobs;
+using HybridSgd.Host.Service.Checkpoints;
+using HybridSgd.Pipeline.Configuration;
+using HybridSgd.Pipeline.Data;
+using HybridSgd.Pipeline.Models;
+using HybridSgd.Pipeline.Observability;
+using HybridSgd.Pipeline.Persistence;
+using HybridSgd.Pipeline.Training;
+using Microsoft.Extensions.Logging;
+using Microsoft.ML;
+
+namespace HybridSgd.Host.Service.Streaming;
+
+/// <summary>
+/// The model the service trains and everything that must carry over from one segment to the next: the weights,
+/// the learning rate the aggregator left (it halves it when updates diverge) and the totals that drive the
+/// threshold policy. It changes only when a segment finishes, so at any moment it is an exact segment-boundary
+/// state: what a checkpoint stores.
+/// </summary>
+internal sealed class StreamModel
+{
+    private readonly TrainingOptions _configured;
+    private readonly ServiceOptions _service;
+    private readonly DenseDataset _noTest;
+    private readonly TrainerEnvironment _environment;
+    private float[] _weights;
+
+    public StreamModel(
+        MLContext ml, IModel model, ModelHeader header, float[] weights, float learningRate, TrainingTotals totals,
+        TrainingOptions configured, ServiceOptions service, TrainerEnvironment environment)
+    {
+        if (weights.Length != model.ParameterCount)
+        {
+            throw new InvalidDataException($"The checkpoint holds {weights.Length} weights; model '{model.Name}' has {model.ParameterCount}.");
+        }
+
+        Ml = ml;
+        Model = model;
+        Header = header;
+        _weights = weights;
+        LearningRate = learningRate;
+        Totals = totals;
+        _configured = configured;
+        _service = service;
+        _environment = environment;
+        ClassCount = model.Task == LearningTask.Regression ? 0 : header.ClassNames.Count;
+
+        // Segments are scored on nothing: the service scores its own test file on its own schedule, between segments.
+        // (maxRows: 0, because DenseDataset.FromDataView cannot read a view whose known row count is 0.)
+        _noTest = DenseDataset.FromDataView(new SegmentBuffer(ml, model.FeatureCount, ClassCount).ToDataView(), maxRows: 0);
+    }
+
+    public MLContext Ml { get; }
+
+    public IModel Model { get; }
+
+    public ModelHeader Header { get; }
+
+    public int ClassCount { get; }
+
+    public ReadOnlySpan<float> Weights => _weights;
+
+    public float LearningRate { get; private set; }
+
+    public TrainingTotals Totals { get; private set; }
+
+    /// <summary>A fresh model, initialised from the training seed.</summary>
+    public static float[] Initial(IModel model, int seed)
+    {
+        var weights = new float[model.ParameterCount];
+        model.InitializeParameters(weights, new Random(seed));
+        return weights;
+    }
+
+    public void RecordFiles(int done, int failed) =>
+        Totals = Totals with { FilesDone = Totals.FilesDone + done, FilesFailed = Totals.FilesFailed + failed };
+
+    /// <summary>
+    /// Trains one epoch over <paramref name="segment"/> from the current weights. Returns null, leaving the model
+    /// as it was, when <paramref name="stop"/> ended the segment before all of it was learned: the rows are then
+    /// read again after a restart rather than half-counted.
+    /// </summary>
+    /// <param name="rows">Rows of the file the segment consumed: those in <paramref name="segment"/> and <paramref name="skipped"/>.</param>
+    public async Task<SegmentOutcome?> TrainAsync(SegmentBuffer segment, int rows, int skipped, string name, CancellationToken stop)
+    {
+        if (segment.Count == 0)
+        {
+            // Nothing usable to learn from (every label missing): the rows are consumed all the same.
+            var empty = new SegmentOutcome(rows, 0, 0, 0, skipped, 0, ProgressiveScore.None, 0);
+            Totals = Add(Totals, empty);
+            return empty;
+        }
+
+        var data = new TrainingData(Ml, name, segment.ToDataView(), _noTest, Model.FeatureCount, ClassCount, null, Model.Task);
+        var environment = new TrainerEnvironment
+        {
+            Logger = _environment.Logger,
+            Time = _environment.Time,
+            Cluster = _environment.Cluster,
+            Metrics = _environment.Metrics,
+            InitialWeights = _weights,
+            Progress = RampProgress.For(_service, Totals),
+            ReplaceFailedWorkers = true,
+            ProgressiveValidation = true,
+        };
+        var result = await HybridTrainer.TrainAsync(data, Model, SegmentOptions(), environment, stop).ConfigureAwait(false);
+        if (result.EndedBy == "stopped")
+        {
+            return null;
+        }
+
+        var statistics = result.Statistics;
+        var outcome = new SegmentOutcome(
+            rows, statistics.Examples, statistics.Updates, result.TrainSeconds, skipped + result.SkippedRows, result.DroppedMinibatches, result.Progressive, statistics.Threshold);
+        _weights = result.Weights;
+        LearningRate = result.FinalLearningRate;
+        Totals = Add(Totals, outcome);
+        return outcome;
+    }
+
+    private static TrainingTotals Add(TrainingTotals totals, SegmentOutcome segment)
+    {
+        var progressive = segment.Progressive;
+        bool scored = progressive.Examples > 0 && double.IsFinite(progressive.MeanLoss);
+        return totals with
+        {
+            Rows = totals.Rows + segment.Rows,
+            Examples = totals.Examples + segment.Examples,
+            Updates = totals.Updates + segment.Updates,
+            TrainingSeconds = totals.TrainingSeconds + segment.Seconds,
+            Segments = totals.Segments + 1,
+            SkippedRows = totals.SkippedRows + segment.SkippedRows,
+            DroppedMinibatches = totals.DroppedMinibatches + segment.DroppedMinibatches,
+            ProgressiveExamples = totals.ProgressiveExamples + (scored ? progressive.Examples : 0),
+            ProgressiveLossSum = totals.ProgressiveLossSum + (scored ? progressive.MeanLoss * progressive.Examples : 0),
+            ProgressiveScored = totals.ProgressiveScored + (scored && progressive.Accuracy is not null ? progressive.Examples : 0),
+            ProgressiveCorrect = totals.ProgressiveCorrect + (scored && progressive.Accuracy is { } accuracy ? accuracy * progressive.Examples : 0),
+        };
+    }
+
+    /// <summary>
+    /// The configured training options for one pass over one segment, from the current learning rate. The seed moves
+    /// on with every segment so each is shuffled differently, yet a replay from a checkpoint shuffles the same way.
+    /// </summary>
+    private TrainingOptions SegmentOptions()
+    {
+        var options = TrainingRun.WithModeAndSeed(
+            _configured, _configured.Mode, unchecked(_configured.Seed + (int)Totals.Segments), _configured.EvaluationInterval);
+        options.LearningRate = LearningRate;
+        options.Epochs = 1;
+        options.Budget = null;
+        return options;
+    }
+}

@@ -1,0 +1,48 @@
+using HybridSgd.Host;
+using HybridSgd.Host.CommandLine;
+using HybridSgd.Host.Service;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace HybridSgd.Tests.Service;
+
+/// <summary>The serve verb's switches and its settings, validated at start with the key named.</summary>
+public sealed class ServeCommandLineTests
+{
+    [Fact]
+    public void TryParse_ServeWithStdinFlag_FlagBecomesTrueAndSwitchesMap()
+    {
+        Assert.True(CommandLineArguments.TryParse(["serve", "--stdin", "--inbox", "in", "--model-dir", "m"], out var parsed, out var error), error);
+        using var host = Build(parsed);
+        var options = host.Services.GetRequiredService<IOptions<ServiceOptions>>().Value;
+        Assert.True(options.Stdin);
+        Assert.Equal("in", options.Inbox);
+        Assert.Equal("m", options.ModelDirectory);
+        Assert.Equal(Path.Combine("m", "spool"), options.SpoolDirectory);
+        Assert.Equal(TimeSpan.FromSeconds(30), host.Services.GetRequiredService<IOptions<HostOptions>>().Value.ShutdownTimeout);
+    }
+
+    [Theory]
+    [InlineData("--Service:RampLength", "soon", "Service:RampLength 'soon' must be a positive duration")]
+    [InlineData("--Service:SegmentRows", "0", "Service:SegmentRows")]
+    [InlineData("--Service:ProgressBy", "updates", "Service:RampLength '10m' must be a positive number of updates")]
+    public void Start_BadServiceSetting_FailsNamingTheKey(string key, string value, string expected)
+    {
+        Assert.True(CommandLineArguments.TryParse(["serve", key, value], out var parsed, out var error), error);
+
+        // Building the host already reads Service (HostOptions.ShutdownTimeout comes from it), so that is where it fails.
+        var exception = Assert.Throws<OptionsValidationException>(() => Build(parsed));
+        Assert.Contains(expected, ConfigurationErrors.Describe(exception), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TryParse_TrainWithStdinFlag_Unknown()
+    {
+        Assert.False(CommandLineArguments.TryParse(["train", "--stdin"], out _, out var error));
+        Assert.Contains("--stdin", error, StringComparison.Ordinal);
+    }
+
+    private static IHost Build(CommandLineArguments arguments) =>
+        HostSetup.CreateBuilder(arguments, contentRoot: AppContext.BaseDirectory).Build();
+}
