@@ -72,6 +72,17 @@ public sealed class MinibatchLoaderTests
         }
     }
 
+    [Fact]
+    public void DenseDataset_FromAnEmptyView_IsEmpty()
+    {
+        var data = FashionMnistSubset.Load(10, 1);
+
+        var empty = DenseDataset.FromDataView(data.Ml.Data.SkipRows(data.Train, 10));
+
+        Assert.Equal(0, empty.Count);
+        Assert.Empty(empty.Features);
+    }
+
     private static async Task<string[]> Rows(MinibatchLoader loader)
     {
         await loader.RunAsync(CancellationToken.None);

@@ -45,7 +45,7 @@ public sealed class DenseDataset
         {
             if (count == labels.Length)
             {
-                Array.Resize(ref labels, labels.Length * 2);
+                Array.Resize(ref labels, Math.Max(64, labels.Length * 2));
                 Array.Resize(ref features, labels.Length * width);
             }
 

@@ -46,8 +46,7 @@ internal sealed class StreamModel
         ClassCount = model.Task == LearningTask.Regression ? 0 : header.ClassNames.Count;
 
         // Segments are scored on nothing: the service scores its own test file on its own schedule, between segments.
-        // (maxRows: 0, because DenseDataset.FromDataView cannot read a view whose known row count is 0.)
-        _noTest = DenseDataset.FromDataView(new SegmentBuffer(ml, model.FeatureCount, ClassCount).ToDataView(), maxRows: 0);
+        _noTest = DenseDataset.FromDataView(new SegmentBuffer(ml, model.FeatureCount, ClassCount).ToDataView());
     }
 
     public MLContext Ml { get; }
