@@ -35,6 +35,7 @@ internal sealed class ServeJob(
         var service = serviceOptions.Value;
         var logger = loggers.CreateLogger<ServeJob>();
         Directory.CreateDirectory(service.ModelDirectory);
+        using var directoryLock = ModelDirectoryLock.Acquire(service.ModelDirectory);
         RemoveStaleTemporaryFile(service);
         var inbox = new FeedDirectoryScanner(service.Inbox, fromSpool: false, service.SettleTime.Value, time);
 
