@@ -4,17 +4,17 @@ using Microsoft.Extensions.Logging;
 namespace HybridSgd.Pipeline.Workers;
 
 /// <summary>What every worker of a run shares: its policies for failures and scoring, and where it reports.</summary>
-/// <param name="ReplaceFailedKernels">A kernel that throws is replaced and the minibatch retried once, then dropped (else the run faults).</param>
-/// <param name="ScoreBeforeLearning">Predict each minibatch before learning from it, for progressive accuracy.</param>
-internal sealed class WorkerSupport(bool ReplaceFailedKernels, bool ScoreBeforeLearning, TrainingMetrics? metrics, ILogger logger)
+internal sealed class WorkerSupport(bool replaceFailedKernels, bool scoreBeforeLearning, TrainingMetrics? metrics, ILogger logger)
 {
     private long _dropped;
 
-    public bool ReplaceFailedKernels { get; } = ReplaceFailedKernels;
+    /// <summary>A kernel that throws is replaced and the minibatch retried once, then dropped (else the run faults).</summary>
+    public bool ReplaceFailedKernels => replaceFailedKernels;
 
-    public bool ScoreBeforeLearning { get; } = ScoreBeforeLearning;
+    /// <summary>Predict each minibatch before learning from it, for progressive accuracy.</summary>
+    public bool ScoreBeforeLearning => scoreBeforeLearning;
 
-    public ILogger Logger { get; } = logger;
+    public ILogger Logger => logger;
 
     /// <summary>Progressive validation of this run (the metrics, if any, accumulate across runs).</summary>
     public ProgressiveTally Progressive { get; } = new();
