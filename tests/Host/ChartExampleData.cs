@@ -38,7 +38,7 @@ internal static class ChartExampleData
             [new ChartMarker("ML.NET SDCA", 8.4, 0.840)],
             logLoss,
             [new ChartMarker("ML.NET SDCA", 8.4, 0.452)],
-            new ThresholdTrace([0, 2.5, 5.5, 9.5], [1, 2, 3, 4]),
+            [new ThresholdTrace([0, 2.5, 5.5, 9.5], [1, 2, 3, 4])],
             Workers: 4);
     }
 

@@ -83,7 +83,7 @@ public sealed class ChartSvgTests
             [new ChartMarker("SDCA", double.NaN, 0.8), new ChartMarker("other", 2, double.NaN)],
             [new ChartSeries("sync", [0, 1], [double.NaN, double.NaN], [])],
             [],
-            new ThresholdTrace([double.NaN, 1], [1, 2]),
+            [new ThresholdTrace([double.NaN, 1], [1, 2])],
             Workers: 2);
 
         string svg = ChartSvg.Render(chart);
@@ -98,7 +98,7 @@ public sealed class ChartSvgTests
     [Fact]
     public void Render_NoDataAtAll_StillDrawsEmptyPanels()
     {
-        string svg = ChartSvg.Render(new ComparisonChart("empty", [], [], [], [], null, Workers: 0));
+        string svg = ChartSvg.Render(new ComparisonChart("empty", [], [], [], [], [], Workers: 0));
 
         var document = XDocument.Parse(svg);
         Assert.Empty(document.Descendants(Svg + "polyline"));
@@ -115,7 +115,7 @@ public sealed class ChartSvgTests
             [],
             [new ChartSeries("sync", [2], [0.7], [])],
             [],
-            new ThresholdTrace([0], [3]),
+            [new ThresholdTrace([0], [3])],
             Workers: 1);
 
         string svg = ChartSvg.Render(chart);
@@ -129,7 +129,7 @@ public sealed class ChartSvgTests
     [Fact]
     public void Render_NoThreshold_OmitsThePanel()
     {
-        var chart = ChartExampleData.Realistic() with { Threshold = null };
+        var chart = ChartExampleData.Realistic() with { Thresholds = [] };
 
         var document = XDocument.Parse(ChartSvg.Render(chart));
 
@@ -140,7 +140,7 @@ public sealed class ChartSvgTests
     [Fact]
     public void Render_ThresholdAboveWorkers_WidensTheAxisInsteadOfHidingIt()
     {
-        var chart = new ComparisonChart("k", [], [], [], [], new ThresholdTrace([0, 1], [1, 3]), Workers: 2);
+        var chart = new ComparisonChart("k", [], [], [], [], [new ThresholdTrace([0, 1], [1, 3])], Workers: 2);
 
         var document = XDocument.Parse(ChartSvg.Render(chart));
 
@@ -152,7 +152,7 @@ public sealed class ChartSvgTests
     [Fact]
     public void Render_TextWithMarkup_IsEscaped()
     {
-        var chart = new ComparisonChart("a < b & \"c\" 'd' >", [new ChartSeries("<sync>", [0, 1], [0.5, 0.6], [])], [], [], [], null, 4);
+        var chart = new ComparisonChart("a < b & \"c\" 'd' >", [new ChartSeries("<sync>", [0, 1], [0.5, 0.6], [])], [], [], [], [], 4);
 
         var document = XDocument.Parse(ChartSvg.Render(chart));
 

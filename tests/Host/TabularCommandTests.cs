@@ -99,7 +99,7 @@ public sealed class TabularCommandTests : IDisposable
         var data = new TrainingData(
             ml, "cancer", ml.Data.Cache(split.Train), DenseDataset.FromDataView(split.Test), split.Spec.FeatureCount, 2, split.Test, LearningTask.Binary);
         var model = ModelFactory.Create(ModelFactory.Logistic, LearningTask.Binary, data.FeatureCount, 2);
-        var result = await HybridTrainer.TrainAsync(data, model, new TrainingOptions { Mode = TrainingMode.Hybrid, Workers = 2, Epochs = 5 }, new TrainerEnvironment(), CancellationToken.None);
+        var result = await HybridTrainer.TrainAsync(data, model, new TrainingOptions { Mode = TrainingMode.Hybrid, Workers = 2, Epochs = 5, Stop = StopRule.Epochs }, new TrainerEnvironment(), CancellationToken.None);
 
         string file = _files.PathOf("model.hsgd");
         ModelFile.Save(file, new ModelHeader(model.Name, model.FeatureCount, model.OutputCount, split.Spec.ClassNames, "cancer", [], LearningTask.Binary, JsonSerializer.SerializeToElement(split.Spec)), result.Weights);

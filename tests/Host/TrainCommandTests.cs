@@ -23,7 +23,7 @@ public sealed class TrainCommandTests : IDisposable
     {
         using var host = HostRun.Build(
             "train", "--dataset", "fashion-mnist", "--model", "softmax", "--mode", "hybrid", "--workers", "4",
-            "--epochs", "4", "--train-rows", "20000", "--test-rows", "2000", "--eval-interval", "250ms", "--out", Out);
+            "--epochs", "4", "--stop", "epochs", "--validation", "0", "--train-rows", "20000", "--test-rows", "2000", "--eval-interval", "250ms", "--out", Out);
 
         Assert.Equal(0, await HostRun.RunAsync(host, Patience));
 

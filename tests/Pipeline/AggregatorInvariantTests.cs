@@ -48,7 +48,7 @@ public sealed class AggregatorInvariantTests
         // 100 minibatches: 33 updates of 3, and the last one flushed (not dropped) once workers retire.
         Assert.Equal(100, log.GradientCount);
         Assert.True(log.Updates.Count(u => u.Gradients.Count == 3) >= 32, $"only {log.Updates.Count(u => u.Gradients.Count == 3)} updates of 3");
-        Assert.All(result.ThresholdChanges, c => Assert.Equal("workers retired", c.Reason));
+        Assert.All(result.ThresholdChanges, c => Assert.Equal(ThresholdReason.WorkersRetired, c.Reason));
         log.AssertEachGradientAppliedOnce();
     }
 
@@ -65,7 +65,7 @@ public sealed class AggregatorInvariantTests
         var result = await HybridTrainer.TrainAsync(data, model, policy, options, new TrainerEnvironment { OnUpdate = log.Record }, CancellationToken.None)
             .WaitAsync(Patience);
 
-        Assert.True(result.ThresholdChanges.Count(c => c.Reason == "policy") >= 10, $"only {result.ThresholdChanges.Count} changes");
+        Assert.True(result.ThresholdChanges.Count(c => c.Reason == ThresholdReason.Progress) >= 10, $"only {result.ThresholdChanges.Count} changes");
         Assert.Equal(3 * 120, log.GradientCount);
         Assert.Equal(1800, result.Statistics.Examples);
         log.AssertEachGradientAppliedOnce();

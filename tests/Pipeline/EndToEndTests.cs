@@ -16,7 +16,7 @@ public sealed class EndToEndTests
     {
         var data = FashionMnistSubset.Load(20_000, 2_000);
         var model = ModelFactory.Create(ModelFactory.Softmax, data.FeatureCount, data.ClassCount);
-        var options = new TrainingOptions { Mode = mode, Workers = 4, Epochs = 6, Seed = 11 };
+        var options = new TrainingOptions { Mode = mode, Workers = 4, Epochs = 6, Stop = StopRule.Epochs, Seed = 11 };
 
         var result = await HybridTrainer.TrainAsync(data, model, options, new TrainerEnvironment(), CancellationToken.None)
             .WaitAsync(TimeSpan.FromMinutes(2));

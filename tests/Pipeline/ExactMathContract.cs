@@ -30,7 +30,7 @@ public abstract class ExactMathContract
 
         var result = await HybridTrainer.TrainAsync(data, model, options, new TrainerEnvironment(), CancellationToken.None);
 
-        var expected = SequentialSgd.Train(model, DenseDataset.FromDataView(data.Train), 16, options.LearningRate, options.L2, options.Seed, epochs: 2);
+        var expected = SequentialSgd.Train(model, DenseDataset.FromDataView(data.Train), 16, options.LearningRate!.Value, options.L2, options.Seed, epochs: 2);
         Assert.Equal(2 * ((rows + 15) / 16), result.Statistics.Updates);
 
         // Same kernel maths, same minibatches, same order: only the rows' memory differs, which can at most move
@@ -51,7 +51,7 @@ public abstract class ExactMathContract
 
         var result = await HybridTrainer.TrainAsync(data, model, options, new TrainerEnvironment(), CancellationToken.None);
 
-        var expected = SequentialSgd.Train(model, DenseDataset.FromDataView(data.Train), workers * batch, options.LearningRate, options.L2, options.Seed);
+        var expected = SequentialSgd.Train(model, DenseDataset.FromDataView(data.Train), workers * batch, options.LearningRate!.Value, options.L2, options.Seed);
         Assert.Equal((rows + (workers * batch) - 1) / (workers * batch), result.Statistics.Updates);
         Assert.Equal(0, result.Statistics.MaxStaleness);
 
@@ -59,6 +59,26 @@ public abstract class ExactMathContract
         // per step) carried through 11–21 steps. For the MLP, a ReLU flipped by that rounding would need a
         // pre-activation within ~1e-6 of zero and would still move weights by less.
         AssertClose(expected, result.Weights, tolerance: 2e-5f);
+    }
+
+    [Fact]
+    public async Task LocalSteps_OneWorker_EqualsSequentialSgd()
+    {
+        var data = LoadData(Rows, 100);
+        var model = CreateModel(data);
+        var options = TestOptions.Replay(TrainingMode.Async, workers: 1, batchSize: 16, epochs: 2);
+        long minibatches = 2 * ((data.Train.GetRowCount()!.Value + 15) / 16);
+
+        // Four local steps per message: each message's displacement, added back whole (one live worker), is the
+        // worker's own walk, so the run is the sequential loop with a round trip every four minibatches.
+        var result = await HybridTrainer.TrainAsync(data, model, options, new TrainerEnvironment { LocalSteps = 4 }, CancellationToken.None);
+
+        var expected = SequentialSgd.Train(model, DenseDataset.FromDataView(data.Train), 16, options.LearningRate!.Value, options.L2, options.Seed, epochs: 2);
+        Assert.Equal((minibatches + 3) / 4, result.Statistics.Updates);
+        Assert.Equal(minibatches * 16 - ((16 - (data.Train.GetRowCount()!.Value % 16)) % 16 * 2), result.Statistics.Examples);
+
+        // start − (start − end) is end up to one rounding per message.
+        AssertClose(expected, result.Weights, tolerance: 1e-5f);
     }
 
     private static void AssertClose(float[] expected, float[] actual, float tolerance)

@@ -1,6 +1,7 @@
 using HybridSgd.Pipeline.Aggregation;
 using HybridSgd.Pipeline.Configuration;
 using HybridSgd.Pipeline.Models;
+using HybridSgd.Pipeline.Policies;
 using HybridSgd.Pipeline.Training;
 using HybridSgd.Tests.Support;
 
@@ -49,7 +50,7 @@ public sealed class FaultAndStopTests
         await stop.CancelAsync();
         var result = await training.WaitAsync(Patience);
 
-        Assert.Equal("stopped", result.EndedBy);
+        Assert.Equal(RunEnd.Stopped, result.EndedBy);
         Assert.True(result.Statistics.Updates >= 50, $"{result.Statistics.Updates} updates");
         Assert.Equal(log.GradientCount, result.Statistics.Gradients);
         log.AssertEachGradientAppliedOnce();
@@ -64,12 +65,14 @@ public sealed class FaultAndStopTests
         var options = TestOptions.Replay(TrainingMode.Hybrid, workers: 2, batchSize: 16);
         options.Epochs = null;
         options.Budget = new Duration(TimeSpan.FromSeconds(1));
+        options.Stop = StopRule.Budget;
+        options.Policy = new ThresholdPolicyOptions { Kind = ThresholdPolicyKind.Linear };
 
         var result = await HybridTrainer.TrainAsync(data, model, options, new TrainerEnvironment(), CancellationToken.None)
             .WaitAsync(Patience);
 
-        Assert.Equal("budget", result.EndedBy);
+        Assert.Equal(RunEnd.Budget, result.EndedBy);
         Assert.InRange(result.TrainSeconds, 0.9, 10);
-        Assert.Contains(result.ThresholdChanges, c => c.Reason == "policy" && c.NewThreshold == 2);
+        Assert.Contains(result.ThresholdChanges, c => c.Reason == ThresholdReason.Progress && c.NewThreshold == 2);
     }
 }

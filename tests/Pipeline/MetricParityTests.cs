@@ -45,6 +45,6 @@ public sealed class MetricParityTests
     }
 
     private static Task<TrainingResult> Train(TrainingData data, IModel model) =>
-        HybridTrainer.TrainAsync(data, model, new TrainingOptions { Mode = TrainingMode.Sync, Workers = 2, Epochs = 2, Seed = 3 }, new TrainerEnvironment(), CancellationToken.None)
+        HybridTrainer.TrainAsync(data, model, new TrainingOptions { Mode = TrainingMode.Sync, Workers = 2, Epochs = 2, Stop = StopRule.Epochs, Seed = 3 }, new TrainerEnvironment(), CancellationToken.None)
             .WaitAsync(TimeSpan.FromMinutes(1));
 }

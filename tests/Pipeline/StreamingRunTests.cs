@@ -41,6 +41,7 @@ public sealed class StreamingRunTests
 
         // Hybrid ramps k from 1 to the worker count over progress 0–0.5; a caller saying "0.9" means synchronous at once.
         var options = TestOptions.Replay(TrainingMode.Hybrid, workers: 4, batchSize: 16);
+        options.Policy = new ThresholdPolicyOptions { Kind = ThresholdPolicyKind.Linear };
         await Train(data, model, options, new TrainerEnvironment { Progress = _ => 0.9, OnUpdate = log.Record });
 
         var full = log.Updates.Where(u => u.Gradients.Count == 4).Count();
@@ -64,7 +65,7 @@ public sealed class StreamingRunTests
         var kernel = model.CreateKernel();
         var gradient = new float[model.ParameterCount];
         var prediction = new float[model.OutputCount];
-        var optimizer = new SgdOptimizer(options.LearningRate, options.L2);
+        var optimizer = new SgdOptimizer(options.LearningRate!.Value, options.L2);
         double lossSum = 0;
         int correct = 0;
         for (int epoch = 0; epoch < 2; epoch++)

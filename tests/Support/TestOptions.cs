@@ -12,6 +12,7 @@ internal static class TestOptions
         BatchSize = batchSize,
         Epochs = epochs,
         Budget = null,
+        Stop = StopRule.Epochs,
         Shuffle = false,
         LearningRate = 0.1f,
         L2 = 1e-4f,

@@ -56,6 +56,9 @@ internal sealed record CommandLineArguments(string Verb, string[] ConfigurationA
         ["--shuffle"] = Training + "Shuffle",
         ["--eval-interval"] = Training + "EvaluationInterval",
         ["--policy"] = Training + "Policy:Kind",
+        ["--stop"] = Training + "Stop",
+        ["--staleness-lr"] = Training + "StalenessAwareStep",
+        ["--validation"] = DataOptions.SectionName + ":ValidationFraction",
         ["--ramp-start"] = Training + "Policy:RampStart",
         ["--ramp-end"] = Training + "Policy:RampEnd",
         ["--step-at"] = Training + "Policy:StepAt",
@@ -82,7 +85,7 @@ internal sealed record CommandLineArguments(string Verb, string[] ConfigurationA
     };
 
     /// <summary>Switches that are flags: given alone they mean true (<c>serve --stdin</c>).</summary>
-    private static readonly HashSet<string> Flags = new(StringComparer.OrdinalIgnoreCase) { "--stdin" };
+    private static readonly HashSet<string> Flags = new(StringComparer.OrdinalIgnoreCase) { "--stdin", "--staleness-lr" };
 
     /// <summary>
     /// evaluate and predict work on a saved model: there <c>--model</c> names the model (not a model kind) and
@@ -252,18 +255,24 @@ internal sealed record CommandLineArguments(string Verb, string[] ConfigurationA
                                           Model:Name (auto: softmax, logistic or linear by task)
           --hidden 256,128                Model:HiddenLayers (mlp)
           --mode async|sync|hybrid        Training:Mode
-          --policy linear|exponential|step|constant
-                                          Training:Policy:Kind (hybrid only)
+          --policy adaptive|linear|exponential|step|constant
+                                          Training:Policy:Kind (hybrid only; adaptive, the default, decides k
+                                          from the gradient noise scale, loss plateaus and worker pace; the
+                                          others are functions of progress through the budget or epochs)
           --ramp-start P, --ramp-end P    Training:Policy:RampStart/RampEnd (progress 0..1)
           --step-at P, --constant K       Training:Policy:StepAt, Training:Policy:Constant
           --workers N, -w N               Training:Workers
-          --batch-size N                  Training:BatchSize (per worker)
+          --batch-size N                  Training:BatchSize (per worker; default: from the data's size, 2..64)
           --learning-rate X, --lr X       Training:LearningRate
-          --lr-decay none|linear|cosine   Training:LearningRateDecay (over the same progress as the policy)
+          --lr-decay none|linear|cosine   Training:LearningRateDecay (over the budget or epochs, like a ramp)
           --lr-final 0.05                 Training:FinalLearningRateFraction (η left at the end, with a decay)
           --l2 X                          Training:L2
-          --budget 10s|2m|00:01:30        Training:Budget (clears Epochs unless --epochs is given too)
-          --epochs N                      Training:Epochs (clears Budget unless --budget is given too)
+          --stop converged|budget|epochs  Training:Stop (converged, the default: when the validation loss stops
+                                          improving with k settled, after halving the learning rate twice)
+          --validation 0.1                Data:ValidationFraction (training rows held out for the converged stop)
+          --budget 10s|2m|00:01:30        Training:Budget: a time cap (clears Epochs unless --epochs is given too)
+          --epochs N                      Training:Epochs: a cap in passes (clears Budget unless --budget is given too)
+          --staleness-lr                  Training:StalenessAwareStep: each gradient's step divided by its staleness
           --seed N                        Training:Seed
           --eval-interval 1s              Training:EvaluationInterval
           --out DIR                       Output:Directory (report.json and model.hsgd; compare.json, summary.md, compare.svg)
@@ -273,8 +282,9 @@ internal sealed record CommandLineArguments(string Verb, string[] ConfigurationA
           --push-delay 2ms, --pull-delay 2ms, --jitter 1ms
                                           Simulation:PushDelay/PullDelay/DelayJitter (override the scenario)
                                           per-worker slowdown: --Simulation:WorkerSlowdown:3 4
-          --methods sync,async,hybrid,sdca
-                                          Compare:Methods (compare only)
+          --methods sync,async,hybrid,adaptive,sdca
+                                          Compare:Methods (compare only; hybrid: the linear ramp, adaptive: the
+                                          adaptive policy, sdca: ML.NET's SDCA trainer for the task)
           --seeds 5                       Compare:Seeds (compare only; seeds Training:Seed, +1, ...)
 
         serve only (each maps to a Service key; see docs/SERVICE.md):
@@ -287,11 +297,12 @@ internal sealed record CommandLineArguments(string Verb, string[] ConfigurationA
           --checkpoint-interval 30s       Service:CheckpointInterval
 
         Examples:
-          hybridsgd train --dataset fashion-mnist --model softmax --mode hybrid --workers 4 --budget 10s --out runs/demo
-          hybridsgd train --train houses.csv --label price --task regression --model linear --budget 5s --out runs/houses
+          hybridsgd train --dataset fashion-mnist --model softmax --mode hybrid --workers 4 --out runs/demo
+          hybridsgd train --mode hybrid --policy linear --ramp-end 0.5 --stop budget --budget 10s --out runs/ramp
+          hybridsgd train --train houses.csv --label price --out runs/houses
           hybridsgd evaluate --model runs/houses --data houses-2025.csv
           hybridsgd predict --model runs/houses --data new-listings.csv --out runs/houses/preds.csv
           hybridsgd serve --inbox /var/lib/hybridsgd/inbox --model-dir /var/lib/hybridsgd/model --label churned
-          hybridsgd compare --model softmax --methods sync,async,hybrid,sdca --workers 4 --scenario stragglers --budget 20s --seeds 5 --out runs/cmp
+          hybridsgd compare --model softmax --methods sync,async,hybrid,adaptive,sdca --scenario stragglers --stop budget --budget 20s --seeds 5 --out runs/cmp
         """;
 }

@@ -4,8 +4,8 @@ namespace HybridSgd.Host.Compare;
 
 /// <summary>
 /// Everything <see cref="ChartSvg.Render"/> draws: accuracy and log-loss against wall-clock seconds, and the
-/// hybrid threshold k(t) on a 1..<paramref name="Workers"/> axis (that panel is left out when
-/// <paramref name="Threshold"/> is null). For regression the two metric panels show R² and RMSE instead, named by
+/// threshold k(t) of each hybrid method on a 1..<paramref name="Workers"/> axis (that panel is left out when
+/// <paramref name="Thresholds"/> is empty). For regression the two metric panels show R² and RMSE instead, named by
 /// <paramref name="ScoreName"/> and <paramref name="LossName"/>.
 /// </summary>
 public sealed record ComparisonChart(
@@ -14,7 +14,7 @@ public sealed record ComparisonChart(
     IReadOnlyList<ChartMarker> AccuracyMarkers,
     IReadOnlyList<ChartSeries> LogLoss,
     IReadOnlyList<ChartMarker> LogLossMarkers,
-    ThresholdTrace? Threshold,
+    IReadOnlyList<ThresholdTrace> Thresholds,
     int Workers,
     string ScoreName = "accuracy",
     string LossName = "log-loss");

@@ -7,7 +7,7 @@ namespace HybridSgd.Host.Compare;
 /// One colour per label for the whole chart, so a method has the same colour in every panel and the legend.
 /// </summary>
 /// <remarks>
-/// Known methods always get their own colour (sync blue, async orange, hybrid green, SDCA red), so figures
+/// Known methods always get their own colour (sync blue, async orange, hybrid green, adaptive purple, SDCA red), so figures
 /// from different runs read the same at a glance. A label is matched by the beginnings of its words. A second
 /// label naming the same method, and every other label, takes the next free colour of a fixed list, in the
 /// order the labels are first asked for.
@@ -19,11 +19,12 @@ internal sealed partial class ChartPalette
         ("async", "#e6730b"),
         ("sync", "#1f6fb4"),
         ("hybrid", "#2a9d3a"),
+        ("adaptive", "#8c5fc0"),
         ("sdca", "#d62728"),
     ];
 
     private static readonly ImmutableArray<string> Others =
-        ["#8c5fc0", "#8c564b", "#d957b3", "#6b6b6b", "#a5a21a", "#17a3b8", "#393b79", "#ad494a"];
+        ["#8c564b", "#d957b3", "#6b6b6b", "#a5a21a", "#17a3b8", "#393b79", "#ad494a"];
 
     private readonly Dictionary<string, string> _assigned = new(StringComparer.Ordinal);
     private readonly HashSet<string> _knownTaken = new(StringComparer.Ordinal);

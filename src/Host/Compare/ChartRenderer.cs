@@ -18,7 +18,7 @@ internal sealed class ChartRenderer(ComparisonChart chart)
         IReadOnlyList<ChartMarker> logLossMarkers = chart.LogLossMarkers ?? [];
         var legend = new ChartLegend(LegendEntries(accuracy, logLoss, accuracyMarkers, logLossMarkers), ChartLayout.Left, ChartLayout.Right);
 
-        var (areas, height) = ChartLayout.Stack(legend.Rows, chart.Threshold is not null
+        var (areas, height) = ChartLayout.Stack(legend.Rows, chart.Thresholds.Count > 0
             ? [MetricWeight, MetricWeight, ThresholdWeight]
             : [MetricWeight, MetricWeight]);
 
@@ -32,9 +32,9 @@ internal sealed class ChartRenderer(ComparisonChart chart)
             MetricPanel("accuracy", $"Test {chart.ScoreName}", chart.ScoreName, areas[0], x, xTicks, accuracy, accuracyMarkers, ChartBetter.Higher),
             MetricPanel("logloss", $"Test {chart.LossName}", chart.LossName, areas[1], x, xTicks, logLoss, logLossMarkers, ChartBetter.Lower),
         };
-        if (chart.Threshold is { } trace)
+        if (chart.Thresholds.Count > 0)
         {
-            panels.Add(ThresholdPanel(areas[2], x, xTicks, trace));
+            panels.Add(ThresholdPanel(areas[2], x, xTicks, chart.Thresholds));
         }
 
         var svg = new ChartSvgBuilder();
@@ -72,7 +72,11 @@ internal sealed class ChartRenderer(ComparisonChart chart)
                     ChartPlotPainter.WriteMarkers(svg, panel, logLossMarkers, _palette);
                     break;
                 default:
-                    ChartPlotPainter.WriteThreshold(svg, panel, chart.Threshold!, _palette.ColourOf("hybrid"));
+                    foreach (var trace in chart.Thresholds)
+                    {
+                        ChartPlotPainter.WriteThreshold(svg, panel, trace, _palette.ColourOf(trace.Method));
+                    }
+
                     break;
             }
 
@@ -91,11 +95,12 @@ internal sealed class ChartRenderer(ComparisonChart chart)
     /// k runs from 1 to the worker count; a recorded k above it (a misconfigured chart) widens the axis rather
     /// than vanish. Half a step of room at each end keeps the lines at the extremes off the frame.
     /// </summary>
-    private ChartPanel ThresholdPanel(ChartPlotArea area, ChartRange x, ChartTickSet xTicks, ThresholdTrace trace)
+    private ChartPanel ThresholdPanel(ChartPlotArea area, ChartRange x, ChartTickSet xTicks, IReadOnlyList<ThresholdTrace> traces)
     {
         int workers = Math.Max(1, chart.Workers);
-        int top = Math.Max(workers, (trace.Threshold ?? []).DefaultIfEmpty(1).Max());
-        string title = $"Hybrid threshold k(t) (gradients per update, {workers} worker{(workers == 1 ? "" : "s")})";
+        int top = Math.Max(workers, traces.SelectMany(t => t.Threshold ?? []).DefaultIfEmpty(1).Max());
+        string methods = string.Join(" and ", traces.Select(t => t.Method));
+        string title = $"Threshold k(t) of {methods} (gradients per update, {workers} worker{(workers == 1 ? "" : "s")})";
         return new ChartPanel("threshold", title, "k", "", area, x, new ChartRange(0.5, top + 0.5), xTicks,
             ChartTicks.Nice(1, top, maxTicks: 6, minStep: 1));
     }
@@ -119,7 +124,7 @@ internal sealed class ChartRenderer(ComparisonChart chart)
     {
         var times = accuracy.Concat(logLoss).SelectMany(l => l.Points.Select(p => p.Seconds))
             .Concat(accuracyMarkers.Concat(logLossMarkers).Where(m => double.IsFinite(m.Value)).Select(m => m.Seconds))
-            .Concat(chart.Threshold?.Seconds ?? [])
+            .Concat(chart.Thresholds.SelectMany(t => t.Seconds ?? []))
             .Where(double.IsFinite)
             .ToList();
         return times.Count == 0 ? ChartRange.Unit : new ChartRange(Math.Min(0, times.Min()), times.Max()).Widened();

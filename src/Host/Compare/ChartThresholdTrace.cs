@@ -3,7 +3,7 @@ namespace HybridSgd.Host.Compare;
 // The file name carries the Chart prefix so every charting file sorts together in Compare/.
 
 /// <summary>
-/// The hybrid run's threshold k(t): <c>Threshold[i]</c> holds from <c>Seconds[i]</c> until the next change
-/// (a step function); the last value holds to the end of the time axis.
+/// One hybrid run's threshold k(t) (<paramref name="Method"/>: "hybrid" or "adaptive"): <c>Threshold[i]</c> holds
+/// from <c>Seconds[i]</c> until the next change (a step function); the last value holds to the end of the time axis.
 /// </summary>
-public sealed record ThresholdTrace(IReadOnlyList<double> Seconds, IReadOnlyList<int> Threshold);
+public sealed record ThresholdTrace(IReadOnlyList<double> Seconds, IReadOnlyList<int> Threshold, string Method = "hybrid");

@@ -29,10 +29,20 @@ internal sealed partial class CompareJob(
     ILogger<CompareJob> logger,
     TimeProvider time) : IJob
 {
+    private const string RampMethod = "hybrid";
+    private const string AdaptiveMethod = "adaptive";
+
     public async Task RunAsync(CancellationToken stop)
     {
         var settings = compare.Value;
         var methods = settings.MethodList();
+        if (methods.Contains(RampMethod) && training.Value.Budget is null && training.Value.Epochs is null)
+        {
+            throw new SettingsConflictException(
+                $"{CompareOptions.SectionName}:Methods has '{RampMethod}', a schedule over the budget or epochs, and neither {TrainingOptions.SectionName}:Budget nor {TrainingOptions.SectionName}:Epochs is set: add --budget 20s (or drop '{RampMethod}').");
+        }
+
+        TrainingRun.CheckStop(training.Value, data.Value);
         var split = DatasetCatalog.Load(new MLContext(training.Value.Seed), data.Value, training.Value.Seed).Data;
         var runs = methods.ToDictionary(m => m, _ => new List<RunReport>());
         var seeds = Enumerable.Range(training.Value.Seed, settings.Seeds).ToArray();
@@ -58,11 +68,29 @@ internal sealed partial class CompareJob(
 
     private async Task<RunReport> RunSgdAsync(TrainingData split, string method, int seed, IReadOnlyList<WorkerCondition> cluster, CancellationToken stop)
     {
-        var options = TrainingRun.WithModeAndSeed(training.Value, Enum.Parse<TrainingMode>(method, ignoreCase: true), seed, compare.Value.EvaluationInterval);
+        var options = OptionsFor(method, seed);
         var net = model.Value.Create(split.Task, split.FeatureCount, split.ClassCount);
         var environment = new TrainerEnvironment { Logger = logger, Time = time, Cluster = cluster };
         var result = await HybridTrainer.TrainAsync(split, net, options, environment, stop).ConfigureAwait(false);
         return RunReport.From(result, options, simulation.Value.Scenario, "", time.GetUtcNow());
+    }
+
+    /// <summary>
+    /// sync and async as named; hybrid is the configured progress schedule (the linear ramp when the configured
+    /// policy is the adaptive one, which is its own method): the paper's fixed ramp beside the adaptive policy.
+    /// </summary>
+    private TrainingOptions OptionsFor(string method, int seed)
+    {
+        var configured = training.Value;
+        var mode = method is RampMethod or AdaptiveMethod ? TrainingMode.Hybrid : Enum.Parse<TrainingMode>(method, ignoreCase: true);
+        var options = TrainingRun.WithModeAndSeed(configured, mode, seed, compare.Value.EvaluationInterval);
+        options.Policy = method switch
+        {
+            AdaptiveMethod => configured.Policy.WithKind(ThresholdPolicyKind.Adaptive),
+            RampMethod when configured.Policy.Kind == ThresholdPolicyKind.Adaptive => configured.Policy.WithKind(ThresholdPolicyKind.Linear),
+            _ => configured.Policy,
+        };
+        return options;
     }
 
     private async Task<RunReport> RunSdcaAsync(TrainingData split, int seed, CancellationToken stop)
@@ -77,9 +105,9 @@ internal sealed partial class CompareJob(
             ? baseline.Average(r => r.Score())
             : null;
         var t = training.Value;
-        var hybrid = Pipeline.Policies.ThresholdPolicyFactory.Create(TrainingMode.Hybrid, t.Policy).Describe();
+        var hybrid = Pipeline.Policies.ThresholdPolicyFactory.Create(TrainingMode.Hybrid, OptionsFor(RampMethod, t.Seed).Policy).Describe();
         var settings = new CompareReport.RunSettings(
-            split.Name, ModelName(split), simulation.Value.Scenario, t.Workers, t.BatchSize, t.LearningRate, hybrid,
+            split.Name, ModelName(split), simulation.Value.Scenario, t.Workers, BatchSize(runs), LearningRate(runs), hybrid,
             t.Budget?.Value.TotalSeconds, t.Epochs, seeds, methods, commandLine.Text, RunReport.TaskName(split.Task));
         var perMethod = methods
             .Where(m => runs[m].Count > 0)
@@ -87,6 +115,14 @@ internal sealed partial class CompareJob(
             .ToArray();
         return new CompareReport(settings, sdca, perMethod);
     }
+
+    /// <summary>The minibatch the runs used (configured, or chosen for the data's size), 0 if only baselines ran.</summary>
+    private static int BatchSize(Dictionary<string, List<RunReport>> runs) =>
+        runs.Values.SelectMany(r => r).Select(r => r.BatchSize).FirstOrDefault(b => b > 0);
+
+    /// <summary>The learning rate the runs started with (configured, or estimated from the data).</summary>
+    private static float LearningRate(Dictionary<string, List<RunReport>> runs) =>
+        runs.Values.SelectMany(r => r).Select(r => r.LearningRate).FirstOrDefault(rate => rate > 0);
 
     private string ModelName(TrainingData split) => model.Value.Create(split.Task, split.FeatureCount, split.ClassCount).Name;
 

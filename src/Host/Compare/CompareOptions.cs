@@ -8,9 +8,12 @@ public sealed class CompareOptions
 {
     public const string SectionName = "Compare";
 
-    /// <summary>Comma-separated: any of sync, async, hybrid, sdca.</summary>
+    /// <summary>
+    /// Comma-separated: any of sync, async, hybrid (the configured progress schedule, the linear ramp by default),
+    /// adaptive (the adaptive policy) and sdca (ML.NET's SDCA trainer for the task).
+    /// </summary>
     [Required]
-    public string Methods { get; set; } = "sync,async,hybrid,sdca";
+    public string Methods { get; set; } = "sync,async,hybrid,adaptive,sdca";
 
     /// <summary>Runs per method; seeds are Training:Seed, Training:Seed + 1, …</summary>
     [Range(1, 100)]

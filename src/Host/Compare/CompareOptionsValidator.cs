@@ -5,7 +5,7 @@ namespace HybridSgd.Host.Compare;
 /// <summary>Checks the method list and targets, naming the key.</summary>
 internal sealed class CompareOptionsValidator : IValidateOptions<CompareOptions>
 {
-    public static IReadOnlyList<string> KnownMethods { get; } = ["sync", "async", "hybrid", "sdca"];
+    public static IReadOnlyList<string> KnownMethods { get; } = ["sync", "async", "hybrid", "adaptive", "sdca"];
 
     public ValidateOptionsResult Validate(string? name, CompareOptions options)
     {

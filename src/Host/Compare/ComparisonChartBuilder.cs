@@ -30,22 +30,25 @@ internal static class ComparisonChartBuilder
 
         var s = report.Settings;
         string title = $"{s.Model} on {s.Dataset} — {s.Scenario}, {s.Workers} workers, mean ± sd over {s.Seeds.Count} seeds";
-        return new ComparisonChart(title, accuracy, accuracyMarkers, logLoss, logLossMarkers, HybridThreshold(report), s.Workers, s.ScoreName, s.LossName);
+        return new ComparisonChart(title, accuracy, accuracyMarkers, logLoss, logLossMarkers, Thresholds(report), s.Workers, s.ScoreName, s.LossName);
     }
 
     /// <summary>
-    /// k(t) of the first hybrid run, rebuilt exactly from its logged policy changes (the caps applied while
-    /// workers retire at the very end are left out: they describe draining, not the schedule).
+    /// k(t) of the first run of each hybrid method (the fixed ramp and the adaptive policy), rebuilt exactly from its
+    /// logged policy changes (the caps applied while workers retire at the very end are left out: they describe
+    /// draining, not the schedule).
     /// </summary>
-    private static ThresholdTrace? HybridThreshold(CompareReport report)
-    {
-        var run = report.Methods.FirstOrDefault(m => m.Summary.Method == "hybrid")?.Runs.FirstOrDefault();
-        if (run is null || run.Curve.Count == 0)
-        {
-            return null;
-        }
+    private static ThresholdTrace[] Thresholds(CompareReport report) =>
+        report.Methods
+            .Where(m => m.Summary.Method is "hybrid" or "adaptive")
+            .Select(m => (Method: m.Summary.Method, Run: m.Runs.FirstOrDefault()))
+            .Where(m => m.Run is { Curve.Count: > 0 })
+            .Select(m => Trace(m.Method, m.Run!))
+            .ToArray();
 
-        var changes = run.ThresholdChanges.Where(c => c.Reason == "policy").ToArray();
+    private static ThresholdTrace Trace(string method, RunReport run)
+    {
+        var changes = run.ThresholdChanges.Where(c => c.ByPolicy).ToArray();
         var seconds = new List<double> { 0 };
         var threshold = new List<int> { changes.Length > 0 ? changes[0].OldThreshold : run.Curve[0].Threshold };
         foreach (var change in changes)
@@ -56,6 +59,6 @@ internal static class ComparisonChartBuilder
 
         seconds.Add(run.TrainSeconds);
         threshold.Add(threshold[^1]);
-        return new ThresholdTrace(seconds, threshold);
+        return new ThresholdTrace(seconds, threshold, method);
     }
 }

@@ -27,7 +27,7 @@ internal static class DatasetCatalog
 
         string directory = options.HasOwnFiles ? options.Train : options.Directory;
         var split = FashionMnist.Load(ml, DatasetLocator.ResolveFashionMnistDirectory(directory));
-        var data = Prepare(ml, FashionMnist.Name, split.Train, split.Test, options, split.FeatureCount, split.ClassCount, LearningTask.Multiclass);
+        var data = Prepare(ml, FashionMnist.Name, split.Train, split.Test, options, split.FeatureCount, split.ClassCount, LearningTask.Multiclass, seed);
         return new LoadedData(data, split.ClassNames, null, "Fashion-MNIST: 10 classes");
     }
 
@@ -42,12 +42,12 @@ internal static class DatasetCatalog
             seed);
         var spec = tabular.Spec;
         var data = Prepare(
-            ml, Path.GetFileName(options.Train), tabular.Train, tabular.Test, options, spec.FeatureCount, spec.ClassNames.Count, spec.Task);
+            ml, Path.GetFileName(options.Train), tabular.Train, tabular.Test, options, spec.FeatureCount, spec.ClassNames.Count, spec.Task, seed);
         return new LoadedData(data, spec.ClassNames, JsonSerializer.SerializeToElement(spec), spec.TaskReason);
     }
 
     private static TrainingData Prepare(
-        MLContext ml, string name, IDataView train, IDataView test, DataOptions options, int featureCount, int classCount, LearningTask task)
+        MLContext ml, string name, IDataView train, IDataView test, DataOptions options, int featureCount, int classCount, LearningTask task, int seed)
     {
         var rows = options.TrainRows is { } trainRows ? ml.Data.TakeRows(train, trainRows) : train;
 
@@ -62,6 +62,10 @@ internal static class DatasetCatalog
         // ML.NET consumers (the SDCA baseline). Reading it fills the cache too, before any clock starts, so a
         // time budget measures training, not parsing or decompression.
         var inMemory = DenseDataset.FromDataView(cached);
-        return new TrainingData(ml, name, cached, testSet, featureCount, task == LearningTask.Regression ? 0 : classCount, testView, task, inMemory);
+
+        // The validation slice comes out of the rows SGD trains on (SDCA, a baseline, still trains on all of them).
+        var (training, validation) = inMemory.Split(options.ValidationFraction, seed);
+        return new TrainingData(
+            ml, name, cached, testSet, featureCount, task == LearningTask.Regression ? 0 : classCount, testView, task, training, validation);
     }
 }

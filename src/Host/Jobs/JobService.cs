@@ -38,7 +38,7 @@ internal sealed partial class JobService(
     }
 
     private static bool IsInputError(Exception exception) =>
-        exception is IOException or InvalidDataException or UnauthorizedAccessException or FormatException;
+        exception is IOException or InvalidDataException or UnauthorizedAccessException or FormatException or SettingsConflictException;
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Message}")]
     private static partial void LogInputError(ILogger logger, string message);

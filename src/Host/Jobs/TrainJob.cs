@@ -39,6 +39,7 @@ internal sealed partial class TrainJob(
             dataOptions = dataOptions.WithTrain(copy);
         }
 
+        TrainingRun.CheckStop(options, dataOptions);
         var loaded = DatasetCatalog.Load(ml, dataOptions, options.Seed);
         var split = loaded.Data;
         LogData(logger, split.Name, split.Train.GetRowCount(), split.Test.Count, split.FeatureCount, split.Task, loaded.TaskReason);

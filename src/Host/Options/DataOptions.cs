@@ -49,6 +49,13 @@ public sealed class DataOptions
     [Range(0.01, 0.9)]
     public double HoldoutFraction { get; set; } = 0.2;
 
+    /// <summary>
+    /// Fraction of the training rows held out (seeded, never the test set) whose loss tells when training has
+    /// converged (<c>Training:Stop = Converged</c>); 0 to train on every row (then set a budget or epochs).
+    /// </summary>
+    [Range(0.0, 0.5)]
+    public double ValidationFraction { get; set; } = 0.1;
+
     /// <summary>Use only the first N training rows (quick runs); empty for all.</summary>
     [Range(1, int.MaxValue)]
     public int? TrainRows { get; set; }

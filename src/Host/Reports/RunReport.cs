@@ -23,7 +23,7 @@ public sealed record RunReport(
     double? BudgetSeconds,
     int? Epochs,
     double TrainSeconds,
-    string EndedBy,
+    RunEnd EndedBy,
     long Examples,
     long Updates,
     long Gradients,
@@ -34,7 +34,9 @@ public sealed record RunReport(
     IReadOnlyList<ThresholdChange> ThresholdChanges,
     IReadOnlyList<CurvePoint> Curve,
     string ModelFile,
-    DateTimeOffset FinishedUtc)
+    DateTimeOffset FinishedUtc,
+    StopRule? Stop = null,
+    double? ValidationLoss = null)
 {
     public static RunReport From(TrainingResult result, TrainingOptions options, string scenario, string modelFile, DateTimeOffset finished) => new(
         result.Dataset,
@@ -45,8 +47,8 @@ public sealed record RunReport(
         result.Policy,
         scenario,
         result.Seed,
-        options.BatchSize,
-        options.LearningRate,
+        result.BatchSize,
+        result.LearningRate,
         options.L2,
         options.Budget?.Value.TotalSeconds,
         options.Epochs,
@@ -62,7 +64,9 @@ public sealed record RunReport(
         result.ThresholdChanges,
         result.Curve,
         modelFile,
-        finished);
+        finished,
+        options.Stop,
+        result.ValidationLoss);
 
     /// <summary>A report for an ML.NET baseline: one curve point at the end of its training.</summary>
     public static RunReport FromBaseline(string dataset, LearningTask task, string method, BaselineResult result, int seed, DateTimeOffset finished) => new(
@@ -80,7 +84,7 @@ public sealed record RunReport(
         null,
         null,
         result.TrainSeconds,
-        "converged",
+        RunEnd.Converged,
         0,
         0,
         0,

@@ -8,6 +8,7 @@ using HybridSgd.Host.Service.Streaming;
 using HybridSgd.Pipeline.Configuration;
 using HybridSgd.Pipeline.Data;
 using HybridSgd.Pipeline.Models;
+using HybridSgd.Pipeline.Optimization;
 using HybridSgd.Pipeline.Persistence;
 using HybridSgd.Pipeline.Training;
 using Microsoft.Extensions.Logging;
@@ -125,7 +126,7 @@ internal sealed class StreamSession
         {
             SavedUtc = _time.GetUtcNow(),
             Model = Model.Header,
-            LearningRate = Model.LearningRate,
+            LearningRate = Model.LearningRate ?? LearningRateEstimate.Default,
             Totals = Model.Totals,
             Sources = Book.Positions,
         };

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace HybridSgd.Pipeline.Aggregation;
 
 /// <summary>What the aggregator is built from; copied at construction.</summary>
+/// <param name="StalenessAwareStep">Scale each message's step by 1/staleness (Zhang et al. 2016).</param>
 internal sealed record AggregatorSettings(
     int Workers,
     int BufferedBatches,
@@ -16,4 +17,5 @@ internal sealed record AggregatorSettings(
     ILogger Logger,
     Action<AppliedUpdate>? OnUpdate = null,
     TrainingMetrics? Metrics = null,
-    LearningRateSchedule? Schedule = null);
+    LearningRateSchedule? Schedule = null,
+    bool StalenessAwareStep = false);

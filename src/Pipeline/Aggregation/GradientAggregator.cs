@@ -1,18 +1,15 @@
 using System.Diagnostics;
-using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 using System.Threading.Tasks.Dataflow;
-using HybridSgd.Pipeline.Configuration;
-using HybridSgd.Pipeline.Observability;
-using HybridSgd.Pipeline.Optimization;
+using HybridSgd.Pipeline.Policies;
 using Microsoft.Extensions.Logging;
 
 namespace HybridSgd.Pipeline.Aggregation;
 
 /// <summary>
 /// The parameter server: the only writer of the weights. Gradients arrive in an inbox, a
-/// <see cref="BatchBlock{T}"/> of size k groups them, and an applier applies each group's mean and publishes a
-/// new weights version.
+/// <see cref="BatchBlock{T}"/> of size k groups them, and an applier turns each group into one update
+/// (<see cref="UpdateApplier"/>) and asks the threshold policy for the next k (<see cref="ThresholdController"/>).
 /// <para>
 /// k is retuned live. A BatchBlock's size and capacity are fixed at construction, so a retune swaps in a new
 /// block: unlink, complete the old block (which flushes its partial batch synchronously), take everything it
@@ -29,41 +26,32 @@ internal sealed partial class GradientAggregator
 {
     private readonly object _gate = new();
     private readonly AggregatorSettings _settings;
-    private readonly WeightsBoard _board;
-    private readonly float[] _weights;
-    private readonly float[] _mean;
+    private readonly UpdateApplier _applier;
+    private readonly ThresholdController _controller;
     private readonly BufferBlock<GradientMessage> _inbox;
-    private readonly ActionBlock<GradientMessage[]> _applier;
-    private readonly List<ThresholdChange> _changes = [];
+    private readonly ActionBlock<GradientMessage[]> _batches;
     private BatchBlock<GradientMessage> _batcher;
     private IDisposable _inboxLink;
     private IDisposable _batcherLink;
-    private int _threshold;
     private int _liveWorkers;
-    private readonly UpdateCounters _counters = new();
-    private readonly DivergenceGuard _guard = new();
-    private IOptimizer _optimizer;
     private bool _completed;
+    private bool _validationPlateau;
 
     public GradientAggregator(ReadOnlySpan<float> initialWeights, WeightsBoard board, AggregatorSettings settings)
     {
         _settings = settings;
-        _optimizer = settings.Optimizer;
-        _board = board;
-        _weights = initialWeights.ToArray();
-        _mean = new float[_weights.Length];
+        _applier = new UpdateApplier(initialWeights, board, settings);
+        _controller = new ThresholdController(settings.Policy, settings.Logger, settings.Metrics);
 
         // Each worker has at most one gradient in flight, so the inbox never holds more than Workers messages.
         _inbox = new BufferBlock<GradientMessage>(new DataflowBlockOptions { BoundedCapacity = settings.Workers });
-        _applier = new ActionBlock<GradientMessage[]>(
+        _batches = new ActionBlock<GradientMessage[]>(
             OnBatch,
             new ExecutionDataflowBlockOptions { BoundedCapacity = 1, MaxDegreeOfParallelism = 1 });
         _liveWorkers = settings.Workers;
-        _threshold = TargetThreshold();
-        settings.Metrics?.RecordThreshold(_threshold);
-        settings.Metrics?.RecordLearningRate(_optimizer.LearningRate);
-        _batcher = CreateBatcher(_threshold, settings.BufferedBatches);
-        _batcherLink = _batcher.LinkTo(_applier);
+        int threshold = _controller.Start(Signals([]));
+        _batcher = CreateBatcher(threshold, settings.BufferedBatches);
+        _batcherLink = _batcher.LinkTo(_batches);
         _inboxLink = _inbox.LinkTo(_batcher);
     }
 
@@ -71,56 +59,38 @@ internal sealed partial class GradientAggregator
     public ITargetBlock<GradientMessage> Input => _inbox;
 
     /// <summary>Completes when every worker has retired and the last update is applied; faults if applying fails.</summary>
-    public Task Completion => _applier.Completion;
+    public Task Completion => _batches.Completion;
 
-    public int Threshold
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _threshold;
-            }
-        }
-    }
+    public int Threshold => Locked(() => _controller.Threshold);
 
-    /// <summary>The learning rate now in force (lowered from the configured one when refused updates repeat).</summary>
-    public float LearningRate
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _optimizer.LearningRate;
-            }
-        }
-    }
+    /// <summary>The policy means to keep k where it is: a run may now stop as converged.</summary>
+    public bool Settled => Locked(() => _controller.Settled);
 
-    public IReadOnlyList<ThresholdChange> ThresholdChanges
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _changes.ToArray();
-            }
-        }
-    }
+    /// <summary>The learning rate now in force (lowered from the configured one when refused updates repeat, or by annealing).</summary>
+    public float LearningRate => Locked(() => _applier.LearningRate);
 
-    public AggregationStatistics Statistics()
-    {
-        lock (_gate)
-        {
-            return _counters.Snapshot(_threshold);
-        }
-    }
+    public IReadOnlyList<ThresholdChange> ThresholdChanges => Locked(() => _controller.Changes);
+
+    public AggregationStatistics Statistics() => Locked(() => _applier.Counters.Snapshot(_controller.Threshold));
 
     /// <summary>Copies the current weights (the aggregator's own, not a snapshot).</summary>
-    public float[] CopyWeights()
+    public float[] CopyWeights() => Locked(_applier.CopyWeights);
+
+    /// <summary>Tells the policy, with the next update's signals, that the validation loss stopped improving.</summary>
+    public void ReportValidationPlateau()
     {
         lock (_gate)
         {
-            return (float[])_weights.Clone();
+            _validationPlateau = true;
+        }
+    }
+
+    /// <summary>Multiplies the learning rate by <paramref name="factor"/> from the next update on.</summary>
+    public void ScaleLearningRate(float factor)
+    {
+        lock (_gate)
+        {
+            _applier.ScaleLearningRate(factor);
         }
     }
 
@@ -140,7 +110,7 @@ internal sealed partial class GradientAggregator
             _liveWorkers--;
             if (_liveWorkers > 0)
             {
-                Retune("workers retired");
+                Retune(_controller.Target(_liveWorkers), retired: true);
                 return;
             }
 
@@ -150,12 +120,32 @@ internal sealed partial class GradientAggregator
             _batcherLink.Dispose();
             _inbox.Complete();
             _batcher.Complete();
-            _applier.Complete();
+            _batches.Complete();
         }
     }
 
     private static BatchBlock<GradientMessage> CreateBatcher(int threshold, int bufferedBatches) =>
         new(threshold, new GroupingDataflowBlockOptions { BoundedCapacity = threshold * bufferedBatches, Greedy = true });
+
+    private T Locked<T>(Func<T> read)
+    {
+        lock (_gate)
+        {
+            return read();
+        }
+    }
+
+    private UpdateSignals Signals(ReadOnlySpan<GradientSignal> gradients) => new()
+    {
+        ValidationPlateau = gradients.Length > 0 && _validationPlateau,
+        Progress = _settings.Progress.At(_applier.Counters.Examples, _applier.Counters.Version),
+        Workers = _settings.Workers,
+        LiveWorkers = _liveWorkers,
+        Threshold = _controller.Threshold,
+        Examples = _applier.Counters.Examples,
+        Elapsed = _settings.Progress.Elapsed,
+        Gradients = gradients,
+    };
 
     private void OnBatch(GradientMessage[] batch)
     {
@@ -169,37 +159,38 @@ internal sealed partial class GradientAggregator
             }
 
             long started = Stopwatch.GetTimestamp();
-            if (batch.Length == _threshold)
+            if (batch.Length == _controller.Threshold)
             {
                 Apply(batch);
             }
             else
             {
                 // The batch was formed by a block that a retune has since replaced: regroup it at the current k.
-                Rebatch(_threshold, batch, reason: null);
+                Rebatch(_controller.Threshold, batch, retired: false);
             }
 
-            Retune("policy");
-            _counters.RecordBusy(Stopwatch.GetElapsedTime(started));
+            Retune(_controller.Target(_liveWorkers), retired: false);
+            _applier.Counters.RecordBusy(Stopwatch.GetElapsedTime(started));
         }
     }
 
-    private int TargetThreshold()
+    /// <summary>One update; the policy observes it and decides the next k, which <see cref="Retune"/> puts in force.</summary>
+    private void Apply(ReadOnlySpan<GradientMessage> group)
     {
-        int wanted = _settings.Policy.ThresholdAt(_settings.Progress.At(_counters.Examples, _counters.Version), _settings.Workers);
-        return Math.Clamp(wanted, 1, Math.Max(1, _liveWorkers));
+        var signals = _applier.Apply(group, _controller.Threshold, _liveWorkers);
+        _controller.Decide(Signals(signals));
+        _validationPlateau = false;
     }
 
-    private void Retune(string reason)
+    private void Retune(int target, bool retired)
     {
-        int target = TargetThreshold();
-        if (target != _threshold)
+        if (target != _controller.Threshold)
         {
-            Rebatch(target, [], reason);
+            Rebatch(target, [], retired);
         }
     }
 
-    private void Rebatch(int threshold, IReadOnlyList<GradientMessage> carried, string? reason)
+    private void Rebatch(int threshold, IReadOnlyList<GradientMessage> carried, bool retired)
     {
         _inboxLink.Dispose();
         _batcherLink.Dispose();
@@ -215,15 +206,13 @@ internal sealed partial class GradientAggregator
             }
         }
 
-        if (threshold != _threshold)
+        if (threshold != _controller.Threshold)
         {
-            var change = new ThresholdChange(_settings.Progress.Elapsed.TotalSeconds, _threshold, threshold, reason ?? "regroup");
-            _changes.Add(change);
-            LogThresholdChanged(_settings.Logger, change.OldThreshold, change.NewThreshold, change.Seconds, change.Reason, pending.Count);
-            _threshold = threshold;
-            _settings.Metrics?.RecordThreshold(threshold);
+            _controller.Change(threshold, retired, _settings.Progress.Elapsed.TotalSeconds, pending.Count);
         }
 
+        // Whole groups are applied now, at the new k (the policy still sees each update; a further change of k it
+        // asks for takes effect at the next retune).
         _batcher = CreateBatcher(threshold, _settings.BufferedBatches);
         var span = CollectionsMarshal.AsSpan(pending);
         int used = 0;
@@ -241,104 +230,9 @@ internal sealed partial class GradientAggregator
             }
         }
 
-        _batcherLink = _batcher.LinkTo(_applier);
+        _batcherLink = _batcher.LinkTo(_batches);
         _inboxLink = _inbox.LinkTo(_batcher);
     }
-
-    private void Apply(ReadOnlySpan<GradientMessage> messages)
-    {
-        int examples = 0;
-        double loss = 0;
-        foreach (var message in messages)
-        {
-            examples += message.ExampleCount;
-            loss += message.Loss * message.ExampleCount;
-        }
-
-        // A single gradient (k = 1) is its own mean and is read in place: for large models the update is bound
-        // by passes over memory, and this saves two of them.
-        ReadOnlySpan<float> mean = messages.Length == 1 ? messages[0].Gradient : Mean(messages, examples);
-        long versionBefore = _counters.Version;
-
-        // A single NaN or ±Inf makes the sum non-finite: such an update never reaches the weights, nor does one
-        // whose loss has exploded (see DivergenceGuard).
-        double meanLoss = loss / examples;
-        string? refusal = _guard.Check(float.IsFinite(TensorPrimitives.Sum(mean)), meanLoss);
-        bool finite = refusal is null;
-        if (finite)
-        {
-            float scale = _settings.Schedule is { Decay: not LearningRateDecay.None } schedule
-                ? schedule.FactorAt(_settings.Progress.At(_counters.Examples, _counters.Version))
-                : 1f;
-            _optimizer.Step(_weights, mean, scale);
-            _guard.Accepted(meanLoss);
-        }
-        else
-        {
-            LogSkipped(_settings.Logger, versionBefore, messages.Length, refusal!);
-            if (_guard.Refused())
-            {
-                _optimizer = _optimizer.WithLearningRate(_optimizer.LearningRate / 2);
-                _settings.Metrics?.RecordLearningRate(_optimizer.LearningRate);
-                LogSlowed(_settings.Logger, _optimizer.LearningRate);
-            }
-        }
-
-        foreach (var message in messages)
-        {
-            long staleness = versionBefore - message.WeightsVersion;
-            _counters.RecordGradient(staleness);
-            _settings.Metrics?.RecordStaleness(staleness);
-        }
-
-        _settings.Metrics?.RecordUpdate(examples, finite);
-        long version = _counters.RecordUpdate(messages.Length, examples, meanLoss, applied: finite);
-        if (finite)
-        {
-            _board.Publish(_weights, version);
-        }
-
-        _settings.OnUpdate?.Invoke(Describe(messages, version, !finite));
-        foreach (var message in messages)
-        {
-            message.MarkApplied(version);
-        }
-    }
-
-    /// <summary>
-    /// The mean weighted by example count, so that it equals the gradient over the union of the minibatches even
-    /// when the last minibatch of the data is short.
-    /// </summary>
-    private float[] Mean(ReadOnlySpan<GradientMessage> messages, int examples)
-    {
-        TensorPrimitives.Multiply(messages[0].Gradient, messages[0].ExampleCount / (float)examples, _mean);
-        foreach (var message in messages[1..])
-        {
-            TensorPrimitives.MultiplyAdd(message.Gradient, message.ExampleCount / (float)examples, _mean, _mean);
-        }
-
-        return _mean;
-    }
-
-    private AppliedUpdate Describe(ReadOnlySpan<GradientMessage> messages, long version, bool skipped)
-    {
-        var gradients = new (int, long)[messages.Length];
-        for (int i = 0; i < messages.Length; i++)
-        {
-            gradients[i] = (messages[i].WorkerId, messages[i].Sequence);
-        }
-
-        return new AppliedUpdate(version, _threshold, gradients, skipped);
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Threshold k {Old} -> {New} at {Seconds:F2}s ({Reason}); {Carried} gradients carried over")]
-    private static partial void LogThresholdChanged(ILogger logger, int old, int @new, double seconds, string reason, int carried);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped an update after version {Version} ({Gradients} gradients): {Reason}; weights unchanged")]
-    private static partial void LogSkipped(ILogger logger, long version, int gradients, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused updates repeat: learning rate lowered to {LearningRate}")]
-    private static partial void LogSlowed(ILogger logger, float learningRate);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Discarded {Gradients} gradients queued when training was aborted")]
     private static partial void LogDiscarded(ILogger logger, int gradients);

@@ -1,4 +1,5 @@
 using System.Threading.Tasks.Sources;
+using HybridSgd.Pipeline.Policies;
 
 namespace HybridSgd.Pipeline.Aggregation;
 
@@ -44,10 +45,29 @@ internal sealed class GradientMessage : IValueTaskSource<long>
     /// <summary>Per-worker running number: (WorkerId, Sequence) identifies a gradient uniquely.</summary>
     public long Sequence { get; private set; }
 
-    /// <summary>The worker's gradient buffer; it is rewritten for the next minibatch only after this one is applied.</summary>
+    /// <summary>
+    /// The worker's buffer; it is rewritten for the next message only after this one is applied. With one step it
+    /// holds the minibatch's mean gradient; with several it holds the displacement of the worker's local steps,
+    /// start − end, in weight units (see <see cref="IsDisplacement"/>).
+    /// </summary>
     public float[] Gradient { get; }
 
     public int ExampleCount { get; private set; }
+
+    /// <summary>Minibatches behind the message: 1 for a gradient, more for local steps.</summary>
+    public int Steps { get; private set; } = 1;
+
+    /// <summary>
+    /// True when the worker took local SGD steps and <see cref="Gradient"/> is their displacement: it is added to
+    /// the weights as it is (averaged over the workers), not stepped along by the learning rate.
+    /// </summary>
+    public bool IsDisplacement { get; private set; }
+
+    /// <summary>The worker's own time for this message: pull, compute and push (not the wait for a round).</summary>
+    public double WorkSeconds { get; private set; }
+
+    /// <summary>Gradient norms at two batch sizes for the noise scale, or <see cref="NoiseProbe.None"/>.</summary>
+    public NoiseProbe Noise { get; private set; } = NoiseProbe.None;
 
     /// <summary>Version of the weights the gradient was computed on.</summary>
     public long WeightsVersion { get; private set; }
@@ -58,7 +78,8 @@ internal sealed class GradientMessage : IValueTaskSource<long>
     public ValueTask<long> Applied => new(this, _applied.Version);
 
     /// <summary>Describes the gradient now in <see cref="Gradient"/> and readies <see cref="Applied"/> for it.</summary>
-    public void Arm(long sequence, int exampleCount, long weightsVersion, double loss)
+    public void Arm(
+        long sequence, int exampleCount, long weightsVersion, double loss, int steps = 1, double workSeconds = double.NaN, NoiseProbe? noise = null, bool displacement = false)
     {
         if (Volatile.Read(ref _state) == InFlight)
         {
@@ -69,6 +90,10 @@ internal sealed class GradientMessage : IValueTaskSource<long>
         ExampleCount = exampleCount;
         WeightsVersion = weightsVersion;
         Loss = loss;
+        Steps = steps;
+        IsDisplacement = displacement;
+        WorkSeconds = workSeconds;
+        Noise = noise ?? NoiseProbe.None;
         _applied.Reset();
         Volatile.Write(ref _state, InFlight);
     }

@@ -12,11 +12,12 @@ public sealed class WeightsBoard
     private readonly int _parameterCount;
     private WeightsSnapshot _current;
 
-    public WeightsBoard(ReadOnlySpan<float> initial)
+    public WeightsBoard(ReadOnlySpan<float> initial, float learningRate = 0)
     {
         _parameterCount = initial.Length;
         _current = new WeightsSnapshot(_parameterCount);
         initial.CopyTo(_current.Values);
+        _current.LearningRate = learningRate;
     }
 
     public long Version
@@ -53,7 +54,7 @@ public sealed class WeightsBoard
     }
 
     /// <summary>Copies <paramref name="weights"/> into a snapshot and makes it the latest, as <paramref name="version"/>.</summary>
-    public void Publish(ReadOnlySpan<float> weights, long version)
+    public void Publish(ReadOnlySpan<float> weights, long version, float learningRate = 0)
     {
         WeightsSnapshot next;
         lock (_gate)
@@ -64,6 +65,7 @@ public sealed class WeightsBoard
         // The copy happens outside the lock: the buffer is private until it is swapped in below.
         weights.CopyTo(next.Values);
         next.Version = version;
+        next.LearningRate = learningRate;
         lock (_gate)
         {
             var previous = _current;

@@ -13,5 +13,11 @@ public sealed class WeightsSnapshot
 
     public float[] Values { get; }
 
+    /// <summary>
+    /// The step size the aggregator applies right now (the learning rate after any schedule or lowering): what a
+    /// worker taking local steps from these weights steps with.
+    /// </summary>
+    public float LearningRate { get; internal set; }
+
     internal int Readers { get; set; }
 }

@@ -15,13 +15,19 @@ public sealed class TrainingOptions
     [Range(1, 256)]
     public int Workers { get; set; } = 4;
 
-    /// <summary>Examples in one worker's minibatch (b).</summary>
+    /// <summary>
+    /// Examples in one worker's minibatch (b); null for <see cref="AutoBatchSize"/>: so that each worker sees at
+    /// least 64 minibatches per epoch, between 2 and 64 examples.
+    /// </summary>
     [Range(1, 65536)]
-    public int BatchSize { get; set; } = 64;
+    public int? BatchSize { get; set; }
 
-    /// <summary>Step size η of w ← w − η·mean(gradients).</summary>
+    /// <summary>
+    /// Step size η of w ← w − η·mean(gradients); null to estimate it from the data's second moment and the loss
+    /// (see <see cref="Optimization.LearningRateEstimate"/>).
+    /// </summary>
     [Range(1e-9, 1000.0)]
-    public float LearningRate { get; set; } = 0.05f;
+    public float? LearningRate { get; set; }
 
     /// <summary>How η falls over training progress (the threshold policy's p: fraction of the budget or epochs).</summary>
     public LearningRateDecay LearningRateDecay { get; set; } = LearningRateDecay.None;
@@ -34,11 +40,20 @@ public sealed class TrainingOptions
     [Range(0.0, 1.0)]
     public float L2 { get; set; } = 1e-5f;
 
-    /// <summary>Passes over the training data; null for no limit (then a budget is required).</summary>
+    /// <summary>What ends the run; a budget or epochs, when set, cap it whatever the rule.</summary>
+    public StopRule Stop { get; set; } = StopRule.Converged;
+
+    [Required]
+    public ConvergenceOptions Convergence { get; set; } = new();
+
+    /// <summary>Scale each gradient's step by 1/staleness (Zhang et al. 2016, "Staleness-aware Async-SGD").</summary>
+    public bool StalenessAwareStep { get; set; }
+
+    /// <summary>Passes over the training data; null for no limit.</summary>
     [Range(1, 1_000_000)]
     public int? Epochs { get; set; }
 
-    /// <summary>Wall-clock training time; null for no limit (then epochs are required).</summary>
+    /// <summary>Wall-clock training time; null for no limit.</summary>
     public Duration? Budget { get; set; }
 
     public int Seed { get; set; } = 1;
@@ -59,4 +74,16 @@ public sealed class TrainingOptions
 
     /// <summary>How often the test set is scored while training (one point of the report's curve).</summary>
     public Duration EvaluationInterval { get; set; } = new(TimeSpan.FromSeconds(1));
+
+    /// <summary>The largest minibatch <see cref="AutoBatchSize"/> picks: large data keeps the tested default.</summary>
+    public const int MaximumAutoBatchSize = 64;
+
+    /// <summary>
+    /// b for <paramref name="rows"/> training rows: at least 64 minibatches per worker per epoch (a small file must
+    /// not be a handful of updates per pass), at least 2 examples (the noise probe splits a minibatch in halves)
+    /// and at most <see cref="MaximumAutoBatchSize"/>.
+    /// </summary>
+    public static int AutoBatchSize(long? rows, int workers) => rows is { } count
+        ? (int)Math.Clamp(count / (64L * Math.Max(1, workers)), 2, MaximumAutoBatchSize)
+        : MaximumAutoBatchSize;
 }

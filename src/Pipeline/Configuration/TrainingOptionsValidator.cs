@@ -1,3 +1,4 @@
+using HybridSgd.Pipeline.Policies;
 using Microsoft.Extensions.Options;
 
 namespace HybridSgd.Pipeline.Configuration;
@@ -9,12 +10,28 @@ public sealed class TrainingOptionsValidator : IValidateOptions<TrainingOptions>
     {
         var failures = new List<string>();
         const string prefix = TrainingOptions.SectionName + ":";
-        if (options.Epochs is null && options.Budget is null)
+        if (options.Stop == StopRule.Budget && options.Budget is null)
         {
-            failures.Add($"{prefix}Epochs or {prefix}Budget must be set: training needs a stopping point.");
+            failures.Add($"{prefix}Stop is Budget but {prefix}Budget is not set.");
         }
 
+        if (options.Stop == StopRule.Epochs && options.Epochs is null)
+        {
+            failures.Add($"{prefix}Stop is Epochs but {prefix}Epochs is not set.");
+        }
+
+        bool horizon = options.Budget is not null || options.Epochs is not null;
         var policy = options.Policy;
+        if (!horizon && ThresholdPolicyFactory.NeedsHorizon(options.Mode, policy))
+        {
+            failures.Add($"{prefix}Policy:Kind {policy.Kind} is a function of progress through {prefix}Budget or {prefix}Epochs, and neither is set: set one, or use the Adaptive policy, which needs none.");
+        }
+
+        if (!horizon && options.LearningRateDecay != LearningRateDecay.None)
+        {
+            failures.Add($"{prefix}LearningRateDecay {options.LearningRateDecay} falls over {prefix}Budget or {prefix}Epochs, and neither is set: set one, or leave the decay to the converged stop (it halves the learning rate on plateaus).");
+        }
+
         if (options.Mode == TrainingMode.Hybrid)
         {
             if (policy.Kind is ThresholdPolicyKind.Linear or ThresholdPolicyKind.Exponential

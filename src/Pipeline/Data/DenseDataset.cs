@@ -30,6 +30,17 @@ public sealed class DenseDataset
 
     public ReadOnlySpan<float> Row(int index) => Features.AsSpan(index * FeatureCount, FeatureCount);
 
+    /// <summary>Rows already in memory, row-major (taken as they are, not copied).</summary>
+    internal static DenseDataset FromRows(float[] features, float[] labels, int featureCount)
+    {
+        if (features.Length != labels.Length * featureCount)
+        {
+            throw new ArgumentException($"{labels.Length} rows of {featureCount} features need {labels.Length * featureCount} values, got {features.Length}.", nameof(features));
+        }
+
+        return new DenseDataset(features, labels, featureCount, 0);
+    }
+
     public static DenseDataset FromDataView(IDataView data, int? maxRows = null)
     {
         var schema = DataViewSchemaCheck.Check(data.Schema);
@@ -64,6 +75,46 @@ public sealed class DenseDataset
         }
 
         return new DenseDataset(features, labels, width, reader.SkippedRows);
+    }
+
+    /// <summary>
+    /// A seeded random <paramref name="fraction"/> of the rows (at least one, if there are two or more) held out, and
+    /// the rest, both in their original order.
+    /// </summary>
+    public (DenseDataset Kept, DenseDataset HeldOut) Split(double fraction, int seed)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(fraction);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(fraction, 1);
+        int held = Count < 2 || fraction == 0 ? 0 : Math.Clamp((int)Math.Round(Count * fraction), 1, Count - 1);
+        if (held == 0)
+        {
+            return (this, Take([]));
+        }
+
+        var order = Enumerable.Range(0, Count).ToArray();
+        new Random(seed).Shuffle(order);
+        var heldOut = order.AsSpan(0, held).ToArray();
+        Array.Sort(heldOut);
+        var isHeld = new bool[Count];
+        foreach (int row in heldOut)
+        {
+            isHeld[row] = true;
+        }
+
+        return (Take(Enumerable.Range(0, Count).Where(r => !isHeld[r]).ToArray()), Take(heldOut));
+    }
+
+    private DenseDataset Take(int[] rows)
+    {
+        var features = new float[rows.Length * FeatureCount];
+        var labels = new float[rows.Length];
+        for (int i = 0; i < rows.Length; i++)
+        {
+            Row(rows[i]).CopyTo(features.AsSpan(i * FeatureCount, FeatureCount));
+            labels[i] = Labels[rows[i]];
+        }
+
+        return new DenseDataset(features, labels, FeatureCount, 0);
     }
 
     /// <summary>Rows [start, start + count) as a minibatch, for reference computations in tests and baselines.</summary>

@@ -16,6 +16,12 @@ public interface ILoss
     float Evaluate(ReadOnlySpan<float> scores, float label, Span<float> scoreGradient);
 
     /// <summary>
+    /// The largest eigenvalue of the loss's Hessian with respect to <paramref name="scoreCount"/> scores that are all
+    /// zero (an untrained model): with the data's second moment it bounds the largest stable step at the start.
+    /// </summary>
+    double CurvatureAtZero(int scoreCount);
+
+    /// <summary>
     /// Turns raw scores into the prediction the user sees: class probabilities for softmax, the probability of
     /// the positive class for logistic, the value for squared loss.
     /// </summary>

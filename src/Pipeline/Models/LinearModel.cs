@@ -30,6 +30,9 @@ public sealed class LinearModel : IModel
 
     public string Name { get; }
 
+    /// <summary>The loss on the scores (softmax cross-entropy, logistic or squared).</summary>
+    public ILoss Loss => _loss;
+
     public LearningTask Task { get; }
 
     public int FeatureCount { get; }

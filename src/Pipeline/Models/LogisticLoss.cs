@@ -8,6 +8,9 @@ public sealed class LogisticLoss : ILoss
 {
     public int ScoreCount(int classCount) => 1;
 
+    /// <summary>σ'(0) = ¼.</summary>
+    public double CurvatureAtZero(int scoreCount) => 0.25;
+
     public float Evaluate(ReadOnlySpan<float> scores, float label, Span<float> scoreGradient)
     {
         float s = scores[0];

@@ -7,6 +7,9 @@ public sealed class SoftmaxCrossEntropyLoss : ILoss
 {
     public int ScoreCount(int classCount) => classCount;
 
+    /// <summary>diag(p) − ppᵀ at p uniform has eigenvalue 1/K.</summary>
+    public double CurvatureAtZero(int scoreCount) => 1.0 / scoreCount;
+
     public float Evaluate(ReadOnlySpan<float> scores, float target, Span<float> scoreGradient)
     {
         int label = (int)target;

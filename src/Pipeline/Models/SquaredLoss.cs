@@ -8,6 +8,9 @@ public sealed class SquaredLoss : ILoss
 {
     public int ScoreCount(int classCount) => 1;
 
+    /// <summary>½(s − y)² has curvature 1 everywhere.</summary>
+    public double CurvatureAtZero(int scoreCount) => 1;
+
     public float Evaluate(ReadOnlySpan<float> scores, float label, Span<float> scoreGradient)
     {
         float residual = scores[0] - label;

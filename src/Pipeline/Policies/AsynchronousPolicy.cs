@@ -1,9 +1,11 @@
 namespace HybridSgd.Pipeline.Policies;
 
 /// <summary>k = 1: every gradient is applied as it arrives.</summary>
-public sealed class AsynchronousPolicy : IThresholdPolicy
+public sealed class AsynchronousPolicy : ProgressPolicy
 {
-    public string Describe() => "async";
+    public override bool NeedsHorizon => false;
 
-    public int ThresholdAt(double progress, int workerCount) => 1;
+    public override string Describe() => "async";
+
+    public override int ThresholdAt(double progress, int workerCount) => 1;
 }

@@ -1,9 +1,11 @@
 namespace HybridSgd.Pipeline.Policies;
 
 /// <summary>k = c throughout (capped at the worker count).</summary>
-public sealed class ConstantPolicy(int threshold) : IThresholdPolicy
+public sealed class ConstantPolicy(int threshold) : ProgressPolicy
 {
-    public string Describe() => $"constant({threshold})";
+    public override bool NeedsHorizon => false;
 
-    public int ThresholdAt(double progress, int workerCount) => Math.Clamp(threshold, 1, workerCount);
+    public override string Describe() => $"constant({threshold})";
+
+    public override int ThresholdAt(double progress, int workerCount) => Math.Clamp(threshold, 1, workerCount);
 }

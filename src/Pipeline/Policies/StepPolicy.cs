@@ -1,9 +1,9 @@
 namespace HybridSgd.Pipeline.Policies;
 
 /// <summary>Asynchronous until <c>at</c>, synchronous afterwards.</summary>
-public sealed class StepPolicy(double at) : IThresholdPolicy
+public sealed class StepPolicy(double at) : ProgressPolicy
 {
-    public string Describe() => $"step({at:0.###})";
+    public override string Describe() => $"step({at:0.###})";
 
-    public int ThresholdAt(double progress, int workerCount) => progress < at ? 1 : workerCount;
+    public override int ThresholdAt(double progress, int workerCount) => progress < at ? 1 : workerCount;
 }

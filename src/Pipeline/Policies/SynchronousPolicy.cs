@@ -1,9 +1,11 @@
 namespace HybridSgd.Pipeline.Policies;
 
 /// <summary>k = N: the aggregator waits for one gradient from every worker.</summary>
-public sealed class SynchronousPolicy : IThresholdPolicy
+public sealed class SynchronousPolicy : ProgressPolicy
 {
-    public string Describe() => "sync";
+    public override bool NeedsHorizon => false;
 
-    public int ThresholdAt(double progress, int workerCount) => workerCount;
+    public override string Describe() => "sync";
+
+    public override int ThresholdAt(double progress, int workerCount) => workerCount;
 }

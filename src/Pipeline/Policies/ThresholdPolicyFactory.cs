@@ -11,6 +11,7 @@ public static class ThresholdPolicyFactory
         TrainingMode.Sync => new SynchronousPolicy(),
         TrainingMode.Hybrid => options.Kind switch
         {
+            ThresholdPolicyKind.Adaptive => new AdaptiveThresholdPolicy(options.Adaptive()),
             ThresholdPolicyKind.Linear => new LinearRampPolicy(options.RampStart, options.RampEnd),
             ThresholdPolicyKind.Exponential => new ExponentialRampPolicy(options.RampStart, options.RampEnd),
             ThresholdPolicyKind.Step => new StepPolicy(options.StepAt),
@@ -19,4 +20,8 @@ public static class ThresholdPolicyFactory
         },
         _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "unknown mode"),
     };
+
+    /// <summary>True when the configured k(t) is a function of progress, which only a budget or epochs define.</summary>
+    public static bool NeedsHorizon(TrainingMode mode, ThresholdPolicyOptions options) =>
+        Create(mode, options) is ProgressPolicy { NeedsHorizon: true };
 }

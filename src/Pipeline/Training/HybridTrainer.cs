@@ -6,6 +6,7 @@ using HybridSgd.Pipeline.Models;
 using HybridSgd.Pipeline.Observability;
 using HybridSgd.Pipeline.Optimization;
 using HybridSgd.Pipeline.Policies;
+using HybridSgd.Pipeline.Training.Convergence;
 using HybridSgd.Pipeline.Workers;
 using Microsoft.Extensions.Logging;
 
@@ -66,15 +67,25 @@ public static partial class HybridTrainer
             model.InitializeParameters(initial, new Random(options.Seed));
         }
 
-        var board = new WeightsBoard(initial);
-        long? rows = data.Train.GetRowCount();
+        bool untilConverged = options.Stop == StopRule.Converged;
+        if (untilConverged && data.Validation is not { Count: > 0 })
+        {
+            throw new ArgumentException("Training:Stop Converged needs validation rows (held out of the training rows; Data:ValidationFraction).", nameof(data));
+        }
+
+        long? rows = data.TrainInMemory?.Count ?? data.Train.GetRowCount();
+        int batchSize = options.BatchSize ?? TrainingOptions.AutoBatchSize(rows, workers);
+        float learningRate = options.LearningRate
+            ?? (data.TrainInMemory is { } inMemory ? LearningRateEstimate.Suggest(model, inMemory) : LearningRateEstimate.Default);
+        var board = new WeightsBoard(initial, learningRate);
         TimeSpan? budget = options.Budget?.Value;
         long? planned = options.Epochs is { } epochs && rows is { } count ? epochs * count : null;
 
         using var budgetStop = budget is { } limit
             ? new CancellationTokenSource(limit, environment.Time)
             : new CancellationTokenSource();
-        using var graphStop = CancellationTokenSource.CreateLinkedTokenSource(stop, budgetStop.Token);
+        using var converged = new CancellationTokenSource();
+        using var graphStop = CancellationTokenSource.CreateLinkedTokenSource(stop, budgetStop.Token, converged.Token);
 
         var progress = new ProgressMeter(environment.Time, budget, planned, environment.Progress);
         var schedule = new LearningRateSchedule(options.LearningRateDecay, options.FinalLearningRateFraction);
@@ -82,14 +93,23 @@ public static partial class HybridTrainer
             workers,
             options.AggregatorBufferedBatches,
             policy,
-            new SgdOptimizer(options.LearningRate, options.L2),
+            new SgdOptimizer(learningRate, options.L2),
             progress,
             logger,
             environment.OnUpdate,
             environment.Metrics,
-            schedule));
-        var support = new WorkerSupport(environment.ReplaceFailedWorkers, environment.ProgressiveValidation, environment.Metrics, logger);
-        var pool = new MinibatchPool(options.BatchSize, data.FeatureCount);
+            schedule,
+            options.StalenessAwareStep));
+        var support = new WorkerSupport(
+            environment.ReplaceFailedWorkers,
+            environment.ProgressiveValidation,
+            environment.Metrics,
+            logger,
+            probeNoise: policy is AdaptiveThresholdPolicy,
+            maxLocalSteps: environment.LocalSteps ?? MaxLocalSteps(rows, workers, batchSize),
+            fixedLocalSteps: environment.LocalSteps is not null,
+            l2: options.L2);
+        var pool = new MinibatchPool(batchSize, data.FeatureCount);
         using var delays = environment.Cluster.Any(c => !c.IsIdeal) ? new DelayScheduler() : null;
         var loader = new MinibatchLoader(
             data.Ml, data.Train, pool, options.Epochs, options.Shuffle, options.Seed, options.LoaderBufferedBatches, data.TrainInMemory);
@@ -99,10 +119,14 @@ public static partial class HybridTrainer
             workers,
             (id, abort) => new GradientWorker(id, model, board, aggregator.Input, pool, Simulate(environment, delays, options.Seed, id), support, abort));
 
-        LogStarted(logger, data.Name, model.Name, options.Mode, policy.Describe(), workers, options.BatchSize, options.LearningRate, schedule.Describe());
+        LogStarted(logger, data.Name, model.Name, options.Mode, policy.Describe(), workers, batchSize, learningRate, schedule.Describe(), Describe(options, rows));
         var monitor = new TrainingMonitor(new Evaluator(model, data.Test), board, aggregator, progress, logger, environment.Metrics);
+        var convergence = untilConverged
+            ? new ConvergenceMonitor(new Evaluator(model, data.Validation!), board, aggregator, options.Convergence, environment.Time, logger)
+            : null;
         using var monitorStop = new CancellationTokenSource();
         var sampling = monitor.RunAsync(options.EvaluationInterval.Value, environment.Time, monitorStop.Token);
+        var judging = convergence?.RunAsync(converged, monitorStop.Token) ?? Task.CompletedTask;
         try
         {
             await graph.RunAsync(graphStop.Token).ConfigureAwait(false);
@@ -111,12 +135,16 @@ public static partial class HybridTrainer
         {
             await monitorStop.CancelAsync().ConfigureAwait(false);
             await sampling.ConfigureAwait(false);
+            await judging.ConfigureAwait(false);
         }
 
         double seconds = progress.Elapsed.TotalSeconds;
         var weights = aggregator.CopyWeights();
         var finalPoint = monitor.Sample(weights);
-        string endedBy = stop.IsCancellationRequested ? "stopped" : budgetStop.IsCancellationRequested ? "budget" : "epochs";
+        var endedBy = stop.IsCancellationRequested ? RunEnd.Stopped
+            : converged.IsCancellationRequested ? RunEnd.Converged
+            : budgetStop.IsCancellationRequested ? RunEnd.Budget
+            : RunEnd.Epochs;
         LogFinished(logger, endedBy, seconds, Describe(monitor.LastEvaluation!), finalPoint.Updates);
         return new TrainingResult
         {
@@ -126,6 +154,8 @@ public static partial class HybridTrainer
             Policy = policy.Describe(),
             Workers = workers,
             Seed = options.Seed,
+            BatchSize = batchSize,
+            LearningRate = learningRate,
             TrainSeconds = seconds,
             EndedBy = endedBy,
             Statistics = aggregator.Statistics(),
@@ -139,7 +169,33 @@ public static partial class HybridTrainer
             Progressive = support.Progressive.Snapshot(),
             FinalLearningRate = aggregator.LearningRate,
             DroppedMinibatches = support.DroppedMinibatches,
+            ValidationLoss = convergence is { LastLoss: var loss } && double.IsFinite(loss) ? loss : null,
         };
+    }
+
+    /// <summary>
+    /// The most minibatches a worker may put into one message (local steps over a slow link): a quarter of its
+    /// share of an epoch, so that even then every epoch is several messages from every worker.
+    /// </summary>
+    private static int MaxLocalSteps(long? rows, int workers, int batchSize) =>
+        rows is { } count ? (int)Math.Max(1, count / (4L * workers * batchSize)) : 1;
+
+    private static string Describe(TrainingOptions options, long? rows)
+    {
+        string caps = (options.Budget, options.Epochs) switch
+        {
+            ({ } budget, { } epochs) => FormattableString.Invariant($", at most {budget.Value.TotalSeconds:0.##}s or {epochs} epochs"),
+            ({ } budget, null) => FormattableString.Invariant($", at most {budget.Value.TotalSeconds:0.##}s"),
+            (null, { } epochs) => FormattableString.Invariant($", at most {epochs} epochs"),
+            _ => "",
+        };
+        string stop = options.Stop switch
+        {
+            StopRule.Converged => "until converged",
+            StopRule.Budget => "for the budget",
+            _ => "for the epochs",
+        };
+        return FormattableString.Invariant($"{stop}{caps}, {rows?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "an unknown number of"} training rows");
     }
 
     private static SimulatedConditions? Simulate(TrainerEnvironment environment, DelayScheduler? delays, int seed, int worker)
@@ -154,13 +210,13 @@ public static partial class HybridTrainer
         return new SimulatedConditions(condition, delays.DelayAsync, TimeProvider.System, new Random(unchecked((seed * 7919) + worker)));
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Training {Model} on {Dataset}: mode {Mode}, policy {Policy}, {Workers} workers, batch {BatchSize}, learning rate {LearningRate} ({Schedule})")]
-    private static partial void LogStarted(ILogger logger, string dataset, string model, TrainingMode mode, string policy, int workers, int batchSize, float learningRate, string schedule);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Training {Model} on {Dataset}: mode {Mode}, policy {Policy}, {Workers} workers, batch {BatchSize}, learning rate {LearningRate} ({Schedule}), {Stop}")]
+    private static partial void LogStarted(ILogger logger, string dataset, string model, TrainingMode mode, string policy, int workers, int batchSize, float learningRate, string schedule, string stop);
 
     private static string Describe(EvaluationResult test) => test.Rmse is { } rmse
         ? FormattableString.Invariant($"test RMSE {rmse:G5}")
         : FormattableString.Invariant($"test accuracy {test.Accuracy:F4}, log-loss {test.LogLoss:F4}");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Training ended ({EndedBy}) after {Seconds:F2}s: {Test}, {Updates} updates")]
-    private static partial void LogFinished(ILogger logger, string endedBy, double seconds, string test, long updates);
+    private static partial void LogFinished(ILogger logger, RunEnd endedBy, double seconds, string test, long updates);
 }

@@ -41,6 +41,9 @@ public sealed class TrainerEnvironment
     /// <summary>Workers also predict each minibatch before learning from it, for progressive accuracy (costs a forward pass).</summary>
     public bool ProgressiveValidation { get; init; }
 
+    /// <summary>Every message of every worker takes this many local steps, instead of the planner's choice: for exact-maths tests.</summary>
+    internal int? LocalSteps { get; init; }
+
     /// <summary>Called by the aggregator after every update, under its lock: for invariant checks in tests.</summary>
     internal Action<AppliedUpdate>? OnUpdate { get; init; }
 }

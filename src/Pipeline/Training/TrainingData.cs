@@ -11,6 +11,10 @@ namespace HybridSgd.Pipeline.Training;
 /// <param name="ClassCount">Classes of the label (0 for regression).</param>
 /// <param name="TestView">The same test rows as an IDataView, for ML.NET baselines and evaluators (optional).</param>
 /// <param name="Task">What the label asks for.</param>
+/// <param name="Validation">
+/// Rows held out of the training rows (never the test set) whose loss tells when training has converged; needed by
+/// <see cref="Configuration.StopRule.Converged"/>.
+/// </param>
 /// <param name="TrainInMemory">
 /// The rows of <paramref name="Train"/> also held in memory (same order): epochs then read them directly, which
 /// is several times cheaper per minibatch than a cursor. Null to stream every epoch from the view.
@@ -24,4 +28,5 @@ public sealed record TrainingData(
     int ClassCount,
     IDataView? TestView = null,
     LearningTask Task = LearningTask.Multiclass,
-    DenseDataset? TrainInMemory = null);
+    DenseDataset? TrainInMemory = null,
+    DenseDataset? Validation = null);

@@ -67,7 +67,7 @@ internal sealed class TrainingGraph
     {
         try
         {
-            await WatchAsync(worker.Block.Completion, abort).ConfigureAwait(false);
+            await WatchAsync(worker.Completion, abort).ConfigureAwait(false);
         }
         finally
         {

@@ -23,8 +23,17 @@ public sealed record TrainingResult
 
     public required double TrainSeconds { get; init; }
 
-    /// <summary>Why the run ended: "epochs", "budget" or "stopped" (by the caller, e.g. Ctrl+C).</summary>
-    public required string EndedBy { get; init; }
+    /// <summary>Why the run ended.</summary>
+    public required RunEnd EndedBy { get; init; }
+
+    /// <summary>The learning rate the run started with (as configured, or estimated from the data).</summary>
+    public required float LearningRate { get; init; }
+
+    /// <summary>Examples in one worker's minibatch (as configured, or as chosen for the data's size).</summary>
+    public required int BatchSize { get; init; }
+
+    /// <summary>The last validation loss measured (log-loss, or RMSE for regression); null without a validation slice.</summary>
+    public double? ValidationLoss { get; init; }
 
     public required AggregationStatistics Statistics { get; init; }
 

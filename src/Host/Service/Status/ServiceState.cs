@@ -60,7 +60,7 @@ internal sealed class ServiceState(TimeProvider time)
 
     public void SetInbox(int files) => Update(() => _inboxFiles = files);
 
-    public void SetModel(TrainingTotals totals, float learningRate) => Update(() => (_totals, _learningRate) = (totals, learningRate));
+    public void SetModel(TrainingTotals totals, float? learningRate) => Update(() => (_totals, _learningRate) = (totals, learningRate));
 
     public void SetSegment(int threshold, ProgressiveScore recent) => Update(() => (_threshold, _recent) = (threshold, recent));
 

@@ -4,7 +4,9 @@ using HybridSgd.Pipeline.Configuration;
 using HybridSgd.Pipeline.Data;
 using HybridSgd.Pipeline.Models;
 using HybridSgd.Pipeline.Observability;
+using HybridSgd.Pipeline.Optimization;
 using HybridSgd.Pipeline.Persistence;
+using HybridSgd.Pipeline.Policies;
 using HybridSgd.Pipeline.Training;
 using Microsoft.Extensions.Logging;
 using Microsoft.ML;
@@ -23,10 +25,11 @@ internal sealed class StreamModel
     private readonly ServiceOptions _service;
     private readonly DenseDataset _noTest;
     private readonly TrainerEnvironment _environment;
+    private readonly IThresholdPolicy _policy;
     private float[] _weights;
 
     public StreamModel(
-        MLContext ml, IModel model, ModelHeader header, float[] weights, float learningRate, TrainingTotals totals,
+        MLContext ml, IModel model, ModelHeader header, float[] weights, float? learningRate, TrainingTotals totals,
         TrainingOptions configured, ServiceOptions service, TrainerEnvironment environment)
     {
         if (weights.Length != model.ParameterCount)
@@ -45,6 +48,10 @@ internal sealed class StreamModel
         _environment = environment;
         ClassCount = model.Task == LearningTask.Regression ? 0 : header.ClassNames.Count;
 
+        // One policy for the service's life, not one per segment: the adaptive policy's measurements (noise
+        // scale, worker pace, loss windows) and its k carry over from segment to segment.
+        _policy = ThresholdPolicyFactory.Create(configured.Mode, configured.Policy);
+
         // Segments are scored on nothing: the service scores its own test file on its own schedule, between segments.
         _noTest = DenseDataset.FromDataView(new SegmentBuffer(ml, model.FeatureCount, ClassCount).ToDataView());
     }
@@ -59,7 +66,8 @@ internal sealed class StreamModel
 
     public ReadOnlySpan<float> Weights => _weights;
 
-    public float LearningRate { get; private set; }
+    /// <summary>The learning rate now (null for a fresh model with none configured, until its first segment estimates it).</summary>
+    public float? LearningRate { get; private set; }
 
     public TrainingTotals Totals { get; private set; }
 
@@ -90,7 +98,9 @@ internal sealed class StreamModel
             return empty;
         }
 
-        var data = new TrainingData(Ml, name, segment.ToDataView(), _noTest, Model.FeatureCount, ClassCount, null, Model.Task);
+        var view = segment.ToDataView();
+        LearningRate ??= LearningRateEstimate.Suggest(Model, DenseDataset.FromDataView(view));
+        var data = new TrainingData(Ml, name, view, _noTest, Model.FeatureCount, ClassCount, null, Model.Task);
         var environment = new TrainerEnvironment
         {
             Logger = _environment.Logger,
@@ -102,8 +112,8 @@ internal sealed class StreamModel
             ReplaceFailedWorkers = true,
             ProgressiveValidation = true,
         };
-        var result = await HybridTrainer.TrainAsync(data, Model, SegmentOptions(), environment, stop).ConfigureAwait(false);
-        if (result.EndedBy == "stopped")
+        var result = await HybridTrainer.TrainAsync(data, Model, _policy, SegmentOptions(), environment, stop).ConfigureAwait(false);
+        if (result.EndedBy == RunEnd.Stopped)
         {
             return null;
         }
@@ -148,6 +158,7 @@ internal sealed class StreamModel
         options.LearningRate = LearningRate;
         options.Epochs = 1;
         options.Budget = null;
+        options.Stop = StopRule.Epochs;
         return options;
     }
 }

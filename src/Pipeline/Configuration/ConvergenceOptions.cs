@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace HybridSgd.Pipeline.Configuration;
+
+/// <summary>
+/// When a run is converged (section <c>Training:Convergence</c>, with <c>Training:Stop = Converged</c>): the best
+/// validation loss of the second half of the examples since k settled (or since the learning rate was last halved)
+/// is not lower than the best of the first half by <see cref="Tolerance"/>. A plateau halves the learning rate;
+/// the first plateau after a halving that did not improve the best loss by the tolerance (or after
+/// <see cref="Anneals"/> halvings) stops the run.
+/// </summary>
+public sealed class ConvergenceOptions
+{
+    /// <summary>Relative improvement of the best validation loss that still counts as progress.</summary>
+    [Range(0.0, 1.0)]
+    public double Tolerance { get; set; } = 0.02;
+
+    /// <summary>Validation checks the second half must hold before a plateau is declared.</summary>
+    [Range(1, 1000)]
+    public int MinimumChecks { get; set; } = 3;
+
+    /// <summary>The most times plateaus halve the learning rate.</summary>
+    [Range(0, 20)]
+    public int Anneals { get; set; } = 6;
+}

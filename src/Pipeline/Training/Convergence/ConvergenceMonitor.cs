@@ -1,0 +1,129 @@
+using HybridSgd.Pipeline.Aggregation;
+using HybridSgd.Pipeline.Configuration;
+using HybridSgd.Pipeline.Evaluation;
+using Microsoft.Extensions.Logging;
+
+namespace HybridSgd.Pipeline.Training.Convergence;
+
+/// <summary>
+/// Scores the latest weights on the validation slice as often as costs at most ~10 % of one core and climbs a
+/// ladder on each plateau the <see cref="ConvergenceDetector"/> finds: first k goes to where the policy means to
+/// end (if it is not there yet), then the learning rate is halved — again after each plateau as long as the last
+/// halving paid (its phase beat the best loss before it by the tolerance; at most
+/// <see cref="ConvergenceOptions.Anneals"/> times) — and the first plateau after a halving that did not pay ends
+/// the run. Reads snapshots only, like the test-set monitor.
+/// </summary>
+internal sealed partial class ConvergenceMonitor(
+    Evaluator validation,
+    WeightsBoard board,
+    GradientAggregator aggregator,
+    ConvergenceOptions options,
+    TimeProvider time,
+    ILogger logger)
+{
+    // Checks at most this often (tiny data scores in microseconds), and at least 20 × a check's own cost apart.
+    private static readonly TimeSpan MinimumInterval = TimeSpan.FromMilliseconds(20);
+    private const int CostMultiple = 10;
+
+    /// <summary>The plateau that ended the run (null while it has not converged).</summary>
+    public ConvergenceDetector.Plateau? Plateau { get; private set; }
+
+    /// <summary>The last validation loss measured (log-loss, or RMSE for regression); NaN before the first check.</summary>
+    public double LastLoss { get; private set; } = double.NaN;
+
+    /// <summary>Runs until <paramref name="stop"/>; cancels <paramref name="converged"/> when training has converged.</summary>
+    public async Task RunAsync(CancellationTokenSource converged, CancellationToken stop)
+    {
+        var detector = new ConvergenceDetector(options.Tolerance, options.MinimumChecks);
+
+        // The untrained weights' loss first: the scale below which losses stop counting (see the detector).
+        detector.Observe(0, Score());
+        var interval = MinimumInterval;
+        int anneals = 0;
+        bool settled = aggregator.Settled;
+        bool plateauReported = false;
+        double bestBeforeAnneal = double.NaN;
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(interval, time, stop).ConfigureAwait(false);
+                long started = time.GetTimestamp();
+                long examples = aggregator.Statistics().Examples;
+                LastLoss = Score();
+                var cost = time.GetElapsedTime(started);
+                LogCheck(logger, examples, LastLoss, cost.TotalMilliseconds);
+                interval = cost * CostMultiple > MinimumInterval ? cost * CostMultiple : MinimumInterval;
+
+                // A move of k changes the noise floor the loss settles to: the judgement starts afresh.
+                if (aggregator.Settled != settled)
+                {
+                    settled = !settled;
+                    detector.Restart(examples);
+                }
+
+                if (detector.Observe(examples, LastLoss) is not { } plateau)
+                {
+                    continue;
+                }
+
+                if (!settled && !plateauReported)
+                {
+                    plateauReported = true;
+                    aggregator.ReportValidationPlateau();
+                    detector.Restart(examples);
+                    LogReported(logger, plateau.SecondHalfBest, plateau.FirstHalfBest, plateau.Examples);
+                    continue;
+                }
+
+                // The first halving is always tried; each further one only if the last one paid.
+                double phaseBest = detector.Best;
+                bool paid = double.IsNaN(bestBeforeAnneal) || phaseBest < bestBeforeAnneal * (1 - options.Tolerance);
+                if (anneals < options.Anneals && paid)
+                {
+                    anneals++;
+                    bestBeforeAnneal = double.IsNaN(bestBeforeAnneal) ? phaseBest : Math.Min(bestBeforeAnneal, phaseBest);
+                    aggregator.ScaleLearningRate(0.5f);
+                    detector.Restart(examples);
+                    LogAnnealed(logger, plateau.SecondHalfBest, plateau.FirstHalfBest, plateau.Examples, aggregator.LearningRate);
+                    continue;
+                }
+
+                Plateau = plateau;
+                LogConverged(logger, plateau.SecondHalfBest, plateau.FirstHalfBest, plateau.Examples, options.Tolerance);
+                await converged.CancelAsync().ConfigureAwait(false);
+                return;
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Training ended some other way.
+        }
+    }
+
+    private double Score()
+    {
+        var snapshot = board.Acquire();
+        try
+        {
+            var result = validation.Evaluate(snapshot.Values);
+            return result.LogLoss ?? result.Rmse ?? double.NaN;
+        }
+        finally
+        {
+            board.Release(snapshot);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Validation check after {Examples} examples: loss {Loss:G5} ({Milliseconds:F1} ms)")]
+    private static partial void LogCheck(ILogger logger, long examples, double loss, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Validation loss plateaued ({Second:G5} over the last half of {Examples} examples vs {First:G5} before) with k still moving: the policy is told to settle")]
+    private static partial void LogReported(ILogger logger, double second, double first, long examples);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Validation loss plateaued ({Second:G5} over the last half of {Examples} examples vs {First:G5} before): learning rate halved to {LearningRate}")]
+    private static partial void LogAnnealed(ILogger logger, double second, double first, long examples, float learningRate);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Converged: the best validation loss over the last half of {Examples} examples ({Second:G5}) is within {Tolerance:P1} of the best before ({First:G5})")]
+    private static partial void LogConverged(ILogger logger, double second, double first, long examples, double tolerance);
+}

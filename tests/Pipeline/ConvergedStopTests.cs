@@ -1,0 +1,45 @@
+using HybridSgd.Pipeline.Configuration;
+using HybridSgd.Pipeline.Data;
+using HybridSgd.Pipeline.Models;
+using HybridSgd.Pipeline.Training;
+using HybridSgd.Tests.Support;
+
+namespace HybridSgd.Tests.Pipeline;
+
+/// <summary>A run with no horizon at all ends by itself, on real rows, with the adaptive policy settled.</summary>
+public sealed class ConvergedStopTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
+
+    [Fact]
+    public async Task NoBudgetNoEpochs_EndsConverged_WithKSettledAndAGoodModel()
+    {
+        var subset = FashionMnistSubset.Load(4000, 1000);
+        var (train, validation) = DenseDataset.FromDataView(subset.Train).Split(0.1, seed: 3);
+        var data = subset with { TrainInMemory = train, Validation = validation };
+        var model = ModelFactory.Create(ModelFactory.Softmax, data.FeatureCount, data.ClassCount);
+        var options = new TrainingOptions { Mode = TrainingMode.Hybrid, Workers = 4, Seed = 5 };
+
+        var result = await HybridTrainer.TrainAsync(data, model, options, new TrainerEnvironment(), CancellationToken.None).WaitAsync(Patience);
+
+        Assert.Equal(RunEnd.Converged, result.EndedBy);
+        Assert.Null(options.Budget);
+        Assert.Equal("adaptive", result.Policy);
+        Assert.True(result.ValidationLoss > 0);
+        Assert.True(result.FinalLearningRate < result.LearningRate, "the plateaus halved the learning rate before the run ended");
+        Assert.Contains(result.ThresholdChanges, c => c.ByPolicy && c.NewThreshold == 4);
+        Assert.True(result.Test.Accuracy > 0.75, $"accuracy {result.Test.Accuracy}");
+    }
+
+    [Fact]
+    public async Task ConvergedStop_WithoutValidationRows_IsRefused()
+    {
+        var data = FashionMnistSubset.Load(200, 10);
+        var model = ModelFactory.Create(ModelFactory.Softmax, data.FeatureCount, data.ClassCount);
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() =>
+            HybridTrainer.TrainAsync(data, model, new TrainingOptions(), new TrainerEnvironment(), CancellationToken.None));
+
+        Assert.Contains("Training:Stop", error.Message);
+    }
+}

@@ -1,0 +1,86 @@
+using HybridSgd.Pipeline.Training.Convergence;
+
+namespace HybridSgd.Tests.Pipeline;
+
+/// <summary>The detector on synthetic validation curves, checked every 1,000 examples from 2.3 (an untrained softmax).</summary>
+public sealed class ConvergenceDetectorTests
+{
+    private static long? PlateauAt(Func<long, double> curve, long until, double tolerance = 0.02, int minimumChecks = 3)
+    {
+        var detector = new ConvergenceDetector(tolerance, minimumChecks);
+        detector.Observe(0, 2.3);
+        for (long examples = 1_000; examples <= until; examples += 1_000)
+        {
+            if (detector.Observe(examples, curve(examples)) is not null)
+            {
+                return examples;
+            }
+        }
+
+        return null;
+    }
+
+    [Fact]
+    public void SteadyProgress_OfTenPercentPerDoubling_NeverPlateaus() =>
+        Assert.Null(PlateauAt(e => 2.3 * Math.Pow(0.9, Math.Log2(e / 1_000.0)), until: 1_000_000));
+
+    [Fact]
+    public void FlatCurve_PlateausAsSoonAsTheSecondHalfHoldsEnoughChecks() =>
+        // At 5,000 examples the halves are 0–2,500 (the start, 1,000 and 2,000) and 3,000–5,000: three checks.
+        Assert.Equal(5_000, PlateauAt(_ => 0.5, until: 100_000));
+
+    [Fact]
+    public void CurveThatFlattens_PlateausAtAboutTwiceWhereItFlattened()
+    {
+        // 30 % better per doubling up to 64,000 examples, then nothing.
+        long? at = PlateauAt(e => 2.3 * Math.Pow(0.7, Math.Log2(Math.Min(e, 64_000) / 1_000.0)), until: 1_000_000);
+
+        Assert.NotNull(at);
+        Assert.InRange(at!.Value, 120_000, 140_000);
+    }
+
+    [Fact]
+    public void ImprovementBelowTheTolerance_IsAPlateau_AboveIsNot()
+    {
+        // 1 % per doubling.
+        Func<long, double> slow = e => 0.5 * Math.Pow(0.99, Math.Log2(e / 1_000.0));
+
+        Assert.NotNull(PlateauAt(slow, until: 100_000, tolerance: 0.02));
+        Assert.Null(PlateauAt(slow, until: 100_000, tolerance: 0.005));
+    }
+
+    [Fact]
+    public void LossHalvingTowardsZero_PlateausOnceBelowTwoPercentOfTheStart()
+    {
+        // Separable data: the log-loss keeps halving per doubling, a relative gain that never ends.
+        long? at = PlateauAt(e => 2.3 / (e / 1_000.0), until: 10_000_000);
+
+        Assert.NotNull(at);
+        Assert.True(at < 400_000, $"plateau at {at}");
+    }
+
+    [Fact]
+    public void Restart_JudgesOnlyWhatComesAfter()
+    {
+        var detector = new ConvergenceDetector(0.02, 3);
+        detector.Observe(0, 2.3);
+        for (long e = 1_000; e <= 10_000; e += 1_000)
+        {
+            detector.Observe(e, 0.5);
+        }
+
+        detector.Restart(10_000);
+        Assert.Null(detector.Observe(11_000, 0.4));
+        Assert.Null(detector.Observe(12_000, 0.4));
+        Assert.Equal(0.4, detector.Best);
+    }
+
+    [Fact]
+    public void NonFiniteLoss_IsIgnored()
+    {
+        var detector = new ConvergenceDetector(0.02, 1);
+        detector.Observe(0, 2.3);
+        Assert.Null(detector.Observe(1_000, double.NaN));
+        Assert.True(double.IsNaN(detector.Best) || detector.Best == 2.3);
+    }
+}

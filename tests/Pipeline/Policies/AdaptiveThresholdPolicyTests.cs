@@ -1,0 +1,193 @@
+using HybridSgd.Pipeline.Policies;
+using HybridSgd.Tests.Support;
+
+namespace HybridSgd.Tests.Pipeline.Policies;
+
+/// <summary>
+/// The adaptive policy given scripted signals. Windows are a quarter of the examples seen so far (at least 4096), so
+/// each <c>Run</c> of a few times the examples before it spans several windows.
+/// </summary>
+public sealed class AdaptiveThresholdPolicyTests
+{
+    private const int Workers = 4;
+
+    /// <summary>A power-law learning curve: ~6 % better per window (a quarter of the examples so far), far from a plateau.</summary>
+    private static double Improving(long examples) => 2 * Math.Pow(Math.Max(1, examples) / 1_000.0, -0.3);
+
+    /// <summary>~2 % better per window: slowing down (under 3 × the 1 % plateau tolerance), not a plateau yet.</summary>
+    private static double Slowing(long examples) => 2 * Math.Pow(Math.Max(1, examples) / 1_000.0, -0.09);
+
+    private static (AdaptiveThresholdPolicy Policy, ScriptedSignals Script) Start()
+    {
+        var policy = new AdaptiveThresholdPolicy();
+        var script = new ScriptedSignals(policy, Workers);
+        script.Start();
+        return (policy, script);
+    }
+
+    [Fact]
+    public void Start_IsAsynchronous_AndNotSettled()
+    {
+        var (_, script) = Start();
+        Assert.Equal(1, script.Threshold);
+        Assert.False(script.Last.Settled);
+    }
+
+    [Fact]
+    public void SmallNoiseScale_AndImprovingLoss_StaysAsynchronous()
+    {
+        var (_, script) = Start();
+        script.Run(2_000_000, Improving, noiseScale: 64);
+
+        Assert.Equal(1, script.Threshold);
+        Assert.Empty(script.Changes);
+    }
+
+    [Fact]
+    public void LargeNoiseScale_WhileTheLossStillFallsFast_StaysAsynchronous()
+    {
+        // Bigger updates would be better steps, but many small steps still buy more: no raise yet.
+        var (_, script) = Start();
+        script.Run(2_000_000, Improving, noiseScale: 8000);
+
+        Assert.Equal(1, script.Threshold);
+    }
+
+    [Fact]
+    public void GrowingNoiseScale_AsTheLossSlows_RaisesKOneStepAtATime_ToTheWorkers()
+    {
+        var (_, script) = Start();
+        foreach (double noise in new[] { 64.0, 300, 600, 1000, 2000, 4000 })
+        {
+            script.Run(100_000, Slowing, noise);
+        }
+
+        Assert.Equal([2, 3, 4], script.Changes.Select(c => c.Threshold));
+        Assert.All(script.Changes, c => Assert.Equal(ThresholdReason.NoiseScale, c.Reason));
+        Assert.True(script.Last.Settled);
+
+        // The evidence names what was measured: a noise scale above 2 × k × 64 examples per step.
+        var first = script.Changes[0].Evidence!;
+        Assert.Equal(64, first.ExamplesPerStep);
+        Assert.True(first.NoiseScale > 2 * 1 * 64, $"noise scale {first.NoiseScale}");
+    }
+
+    [Fact]
+    public void Plateau_RaisesK_EvenWithSmallNoise()
+    {
+        var (_, script) = Start();
+        script.Run(50_000, Improving, noiseScale: 64);
+        Assert.Equal(1, script.Threshold);
+        script.Run(400_000, 1.0, noiseScale: 64); // the loss no longer moves
+
+        Assert.Contains(script.Changes, c => c.Reason == ThresholdReason.Plateau);
+        Assert.Equal(Workers, script.Threshold);
+    }
+
+    [Fact]
+    public void RaiseThatMakesTheLossWorse_IsRolledBack_AndHeld()
+    {
+        var (_, script) = Start();
+        script.Run(40_000, Improving, noiseScale: 64);
+        Assert.Equal(1, script.Threshold);
+
+        // The noise scale asks for k = 2 as the loss slows; the window after the raise is worse.
+        for (int i = 0; i < 1_000 && script.Threshold == 1; i++)
+        {
+            script.Run(256, Slowing, noiseScale: 1000);
+        }
+
+        Assert.Equal(2, script.Threshold);
+
+        long raisedAt = script.Examples;
+        script.Run(40_000, e => e > raisedAt ? 1.5 : Improving(e), noiseScale: 1000);
+
+        var rollback = Assert.Single(script.Changes, c => c.Reason == ThresholdReason.Rollback);
+        Assert.Equal(1, rollback.Threshold);
+        Assert.Equal(1, script.Threshold);
+
+        // Held below the cap during the cool-down, which counts as settled: the policy chose this k.
+        Assert.True(script.Last.Settled);
+    }
+
+    [Fact]
+    public void NoiseScaleDip_WhileTheLossImproves_DoesNotLowerK()
+    {
+        var (_, script) = Start();
+        script.Run(400_000, Slowing, noiseScale: 8000);
+        Assert.Equal(Workers, script.Threshold);
+
+        script.Run(400_000, Improving, noiseScale: 64); // hysteresis: a lower noise scale alone moves nothing
+
+        Assert.Equal(Workers, script.Threshold);
+    }
+
+    [Fact]
+    public void LossGettingWorse_WithANoiseScaleFarBelowK_LowersK()
+    {
+        var (_, script) = Start();
+        script.Run(400_000, Slowing, noiseScale: 8000);
+        Assert.Equal(Workers, script.Threshold);
+
+        // The data changed (a stream): the loss climbs and the gradient dominates its noise again.
+        long shift = script.Examples;
+        script.Run(800_000, e => 1 + ((e - shift) / 100_000.0), noiseScale: 16);
+
+        Assert.True(script.Threshold < Workers);
+        Assert.Equal(ThresholdReason.NoiseScale, script.Changes[^1].Reason);
+    }
+
+    [Fact]
+    public void Straggler_CapsK_AndIsReadmittedWhenItCatchesUp()
+    {
+        var (_, script) = Start();
+        script.Run(400_000, Slowing, noiseScale: 8000);
+        Assert.Equal(Workers, script.Threshold);
+
+        script.WorkSeconds[3] = 0.004; // four times slower than the others
+        script.Run(200_000, Slowing, noiseScale: 8000);
+
+        Assert.Equal(Workers - 1, script.Threshold);
+        Assert.Contains(script.Changes, c => c.Reason == ThresholdReason.Stragglers && c.Evidence!.FastWorkers == 3);
+        Assert.True(script.Last.Settled); // at the cap that the pace allows
+
+        script.WorkSeconds[3] = 0.0016; // 1.6×: no longer past 2×, but not back under 1.5× (hysteresis)
+        script.Run(400_000, Slowing, noiseScale: 8000);
+        Assert.Equal(Workers - 1, script.Threshold);
+
+        script.WorkSeconds[3] = 0.001;
+        script.Run(800_000, Slowing, noiseScale: 8000);
+        Assert.Equal(Workers, script.Threshold);
+    }
+
+    [Fact]
+    public void ValidationPlateau_SendsKToTheCap_AndSettles()
+    {
+        var (_, script) = Start();
+        script.Run(200_000, Improving, noiseScale: 64);
+        Assert.Equal(1, script.Threshold);
+
+        script.Run(1_000, Improving, noiseScale: 64, validationPlateau: true);
+
+        Assert.Equal(Workers, script.Threshold);
+        Assert.Equal(ThresholdReason.ValidationPlateau, script.Changes[^1].Reason);
+        Assert.True(script.Last.Settled);
+    }
+
+    [Fact]
+    public void SameSignals_SameDecisions()
+    {
+        static int[] Trace()
+        {
+            var (_, script) = Start();
+            foreach (double noise in new[] { 64.0, 500, 64, 900, 3000 })
+            {
+                script.Run(60_000, Improving, noise);
+            }
+
+            return script.Changes.Select(c => c.Threshold).ToArray();
+        }
+
+        Assert.Equal(Trace(), Trace());
+    }
+}
