@@ -7,6 +7,7 @@ using HybridSgd.Pipeline.Models;
 using HybridSgd.Pipeline.Persistence;
 using HybridSgd.Pipeline.Training;
 using HybridSgd.Tests.Datasets.Tabular;
+using HybridSgd.Tests.Support;
 using Microsoft.ML;
 
 namespace HybridSgd.Tests.Host;
@@ -96,10 +97,10 @@ public sealed class TabularCommandTests : IDisposable
         string test = _files.BreastCancer("test.csv", rowFilter: i => i % 4 == 0);
         var ml = new MLContext(seed: 1);
         var split = TabularDataset.Load(ml, train, test, new TabularOptions { Label = "diagnosis" }, 0.2, seed: 1);
-        var data = new TrainingData(
-            ml, "cancer", ml.Data.Cache(split.Train), DenseDataset.FromDataView(split.Test), split.Spec.FeatureCount, 2, split.Test, LearningTask.Binary);
+        var data = new TestSplit(
+            ml, "cancer", ml.Data.Cache(split.Train), DenseDataset.FromDataView(split.Test), split.Spec.FeatureCount, 2, LearningTask.Binary);
         var model = ModelFactory.Create(ModelFactory.Logistic, LearningTask.Binary, data.FeatureCount, 2);
-        var result = await HybridTrainer.TrainAsync(data, model, new TrainingOptions { Mode = TrainingMode.Hybrid, Workers = 2, Epochs = 5, Stop = StopRule.Epochs }, new TrainerEnvironment(), CancellationToken.None);
+        var result = await HybridTrainer.TrainAsync(data.InMemory, model, new TrainingOptions { Mode = TrainingMode.Hybrid, Workers = 2, Epochs = 5, Stop = StopRule.Epochs }, new TrainerEnvironment(), CancellationToken.None);
 
         string file = _files.PathOf("model.hsgd");
         ModelFile.Save(file, new ModelHeader(model.Name, model.FeatureCount, model.OutputCount, split.Spec.ClassNames, "cancer", [], LearningTask.Binary, JsonSerializer.SerializeToElement(split.Spec)), result.Weights);

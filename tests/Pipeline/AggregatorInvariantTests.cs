@@ -22,7 +22,7 @@ public sealed class AggregatorInvariantTests
         var options = TestOptions.Replay(mode, workers, batchSize: 7, epochs: 2);
         var log = new UpdateLog();
 
-        var result = await HybridTrainer.TrainAsync(data, model, options, new TrainerEnvironment { OnUpdate = log.Record }, CancellationToken.None)
+        var result = await HybridTrainer.TrainAsync(data.InMemory, model, options, new TrainerEnvironment { OnUpdate = log.Record }, CancellationToken.None)
             .WaitAsync(Patience);
 
         int minibatches = 2 * ((1000 + 6) / 7);
@@ -42,7 +42,7 @@ public sealed class AggregatorInvariantTests
         var options = TestOptions.Replay(TrainingMode.Hybrid, workers: 4, batchSize: 10);
         var log = new UpdateLog();
 
-        var result = await HybridTrainer.TrainAsync(data, model, new ConstantPolicy(3), options, new TrainerEnvironment { OnUpdate = log.Record }, CancellationToken.None)
+        var result = await HybridTrainer.TrainAsync(data.InMemory, model, new ConstantPolicy(3), options, new TrainerEnvironment { OnUpdate = log.Record }, CancellationToken.None)
             .WaitAsync(Patience);
 
         // 100 minibatches: 33 updates of 3, and the last one flushed (not dropped) once workers retire.
@@ -62,7 +62,7 @@ public sealed class AggregatorInvariantTests
         var policy = new PatternPolicy([1, 3, 2, 4, 1, 4, 2], period: 0.03);
         var log = new UpdateLog();
 
-        var result = await HybridTrainer.TrainAsync(data, model, policy, options, new TrainerEnvironment { OnUpdate = log.Record }, CancellationToken.None)
+        var result = await HybridTrainer.TrainAsync(data.InMemory, model, policy, options, new TrainerEnvironment { OnUpdate = log.Record }, CancellationToken.None)
             .WaitAsync(Patience);
 
         Assert.True(result.ThresholdChanges.Count(c => c.Reason == ThresholdReason.Progress) >= 10, $"only {result.ThresholdChanges.Count} changes");
@@ -81,7 +81,7 @@ public sealed class AggregatorInvariantTests
         var model = ModelFactory.Create(ModelFactory.Softmax, data.FeatureCount, data.ClassCount);
         var log = new UpdateLog();
 
-        var result = await HybridTrainer.TrainAsync(data, model, TestOptions.Replay(TrainingMode.Sync, workers: 8, batchSize: 10), new TrainerEnvironment { OnUpdate = log.Record }, CancellationToken.None)
+        var result = await HybridTrainer.TrainAsync(data.InMemory, model, TestOptions.Replay(TrainingMode.Sync, workers: 8, batchSize: 10), new TrainerEnvironment { OnUpdate = log.Record }, CancellationToken.None)
             .WaitAsync(Patience);
 
         Assert.Equal(1, result.Statistics.Updates);

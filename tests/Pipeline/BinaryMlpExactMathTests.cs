@@ -8,8 +8,8 @@ namespace HybridSgd.Tests.Pipeline;
 /// <summary>The MLP with a logistic output (binary task) meets the same contract as with softmax.</summary>
 public sealed class BinaryMlpExactMathTests : ExactMathContract
 {
-    protected override TrainingData LoadData(int rows, int testRows) => FashionMnistFootwear.Load(rows, testRows);
+    protected override TestSplit LoadData(int rows, int testRows) => FashionMnistFootwear.Load(rows, testRows);
 
-    protected override IModel CreateModel(TrainingData data) =>
+    protected override IModel CreateModel(TestSplit data) =>
         ModelFactory.Create(ModelFactory.Mlp, LearningTask.Binary, data.FeatureCount, data.ClassCount, [16]);
 }

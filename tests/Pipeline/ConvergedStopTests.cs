@@ -15,12 +15,14 @@ public sealed class ConvergedStopTests
     public async Task NoBudgetNoEpochs_EndsConverged_WithKSettledAndAGoodModel()
     {
         var subset = FashionMnistSubset.Load(4000, 1000);
-        var (train, validation) = DenseDataset.FromDataView(subset.Train).Split(0.1, seed: 3);
-        var data = subset with { TrainInMemory = train, Validation = validation };
+        var (train, validation) = subset.TrainRows.Split(0.1, seed: 3);
+        var data = subset with { Validation = validation };
         var model = ModelFactory.Create(ModelFactory.Softmax, data.FeatureCount, data.ClassCount);
         var options = new TrainingOptions { Mode = TrainingMode.Hybrid, Workers = 4, Seed = 5 };
 
-        var result = await HybridTrainer.TrainAsync(data, model, options, new TrainerEnvironment(), CancellationToken.None).WaitAsync(Patience);
+        var result = await HybridTrainer.TrainAsync(
+            new TrainingSet(data.Name, TrainingRows.InMemory(train), data.Task, data.ClassCount, validation), model, options, new TrainerEnvironment(), CancellationToken.None)
+            .WaitAsync(Patience);
 
         Assert.Equal(RunEnd.Converged, result.EndedBy);
         Assert.Null(options.Budget);
@@ -28,7 +30,7 @@ public sealed class ConvergedStopTests
         Assert.True(result.ValidationLoss > 0);
         Assert.True(result.FinalLearningRate < result.LearningRate, "the plateaus halved the learning rate before the run ended");
         Assert.Contains(result.ThresholdChanges, c => c.ByPolicy && c.NewThreshold == 4);
-        Assert.True(result.Test.Accuracy > 0.75, $"accuracy {result.Test.Accuracy}");
+        Assert.True(data.Score(model, result.Weights).Accuracy > 0.75, $"accuracy {data.Score(model, result.Weights).Accuracy}");
     }
 
     [Fact]
@@ -38,7 +40,7 @@ public sealed class ConvergedStopTests
         var model = ModelFactory.Create(ModelFactory.Softmax, data.FeatureCount, data.ClassCount);
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() =>
-            HybridTrainer.TrainAsync(data, model, new TrainingOptions(), new TrainerEnvironment(), CancellationToken.None));
+            HybridTrainer.TrainAsync(data.InMemory, model, new TrainingOptions(), new TrainerEnvironment(), CancellationToken.None));
 
         Assert.Contains("Training:Stop", error.Message);
     }

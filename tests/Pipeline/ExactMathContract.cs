@@ -15,10 +15,10 @@ public abstract class ExactMathContract
     // 650 rows: not a multiple of the minibatch, so the short last minibatch and the short last round are covered.
     private const int Rows = 650;
 
-    protected abstract IModel CreateModel(TrainingData data);
+    protected abstract IModel CreateModel(TestSplit data);
 
     /// <summary>The rows the contract replays: Fashion-MNIST unless the model's task needs other labels.</summary>
-    protected virtual TrainingData LoadData(int rows, int testRows) => FashionMnistSubset.Load(rows, testRows);
+    protected virtual TestSplit LoadData(int rows, int testRows) => FashionMnistSubset.Load(rows, testRows);
 
     [Fact]
     public async Task Async_OneWorker_EqualsSequentialSgdWithSameBatch()
@@ -28,7 +28,7 @@ public abstract class ExactMathContract
         var options = TestOptions.Replay(TrainingMode.Async, workers: 1, batchSize: 16, epochs: 2);
         long rows = data.Train.GetRowCount()!.Value;
 
-        var result = await HybridTrainer.TrainAsync(data, model, options, new TrainerEnvironment(), CancellationToken.None);
+        var result = await HybridTrainer.TrainAsync(data.InMemory, model, options, new TrainerEnvironment(), CancellationToken.None);
 
         var expected = SequentialSgd.Train(model, DenseDataset.FromDataView(data.Train), 16, options.LearningRate!.Value, options.L2, options.Seed, epochs: 2);
         Assert.Equal(2 * ((rows + 15) / 16), result.Statistics.Updates);
@@ -49,7 +49,7 @@ public abstract class ExactMathContract
         long rows = data.Train.GetRowCount()!.Value;
         var options = TestOptions.Replay(TrainingMode.Sync, workers, batch);
 
-        var result = await HybridTrainer.TrainAsync(data, model, options, new TrainerEnvironment(), CancellationToken.None);
+        var result = await HybridTrainer.TrainAsync(data.InMemory, model, options, new TrainerEnvironment(), CancellationToken.None);
 
         var expected = SequentialSgd.Train(model, DenseDataset.FromDataView(data.Train), workers * batch, options.LearningRate!.Value, options.L2, options.Seed);
         Assert.Equal((rows + (workers * batch) - 1) / (workers * batch), result.Statistics.Updates);
@@ -71,7 +71,7 @@ public abstract class ExactMathContract
 
         // Four local steps per message: each message's displacement, added back whole (one live worker), is the
         // worker's own walk, so the run is the sequential loop with a round trip every four minibatches.
-        var result = await HybridTrainer.TrainAsync(data, model, options, new TrainerEnvironment { LocalSteps = 4 }, CancellationToken.None);
+        var result = await HybridTrainer.TrainAsync(data.InMemory, model, options, new TrainerEnvironment { LocalSteps = 4 }, CancellationToken.None);
 
         var expected = SequentialSgd.Train(model, DenseDataset.FromDataView(data.Train), 16, options.LearningRate!.Value, options.L2, options.Seed, epochs: 2);
         Assert.Equal((minibatches + 3) / 4, result.Statistics.Updates);

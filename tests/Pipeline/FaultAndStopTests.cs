@@ -4,6 +4,7 @@ using HybridSgd.Pipeline.Models;
 using HybridSgd.Pipeline.Policies;
 using HybridSgd.Pipeline.Training;
 using HybridSgd.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace HybridSgd.Tests.Pipeline;
 
@@ -19,7 +20,7 @@ public sealed class FaultAndStopTests
         var data = FashionMnistSubset.Load(2000, 50);
         var model = new InstrumentedModel(ModelFactory.Create(ModelFactory.Softmax, data.FeatureCount, data.ClassCount), failOnCall: 25);
 
-        var training = HybridTrainer.TrainAsync(data, model, TestOptions.Replay(mode, workers: 4, batchSize: 8, epochs: 5), new TrainerEnvironment(), CancellationToken.None);
+        var training = HybridTrainer.TrainAsync(data.InMemory, model, TestOptions.Replay(mode, workers: 4, batchSize: 8, epochs: 5), new TrainerEnvironment(), CancellationToken.None);
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => training.WaitAsync(Patience));
         Assert.Equal("injected failure at gradient call 25", error.Message);
@@ -45,7 +46,7 @@ public sealed class FaultAndStopTests
             }
         }
 
-        var training = HybridTrainer.TrainAsync(data, model, options, new TrainerEnvironment { OnUpdate = Record }, stop.Token);
+        var training = HybridTrainer.TrainAsync(data.InMemory, model, options, new TrainerEnvironment { OnUpdate = Record }, stop.Token);
         await reached.Task.WaitAsync(Patience);
         await stop.CancelAsync();
         var result = await training.WaitAsync(Patience);
@@ -54,25 +55,46 @@ public sealed class FaultAndStopTests
         Assert.True(result.Statistics.Updates >= 50, $"{result.Statistics.Updates} updates");
         Assert.Equal(log.GradientCount, result.Statistics.Gradients);
         log.AssertEachGradientAppliedOnce();
-        Assert.True(result.Test.Accuracy > 0.3, $"accuracy {result.Test.Accuracy}");
+        Assert.True(data.Score(model, result.Weights).Accuracy > 0.3, $"accuracy {data.Score(model, result.Weights).Accuracy}");
     }
 
     [Fact]
-    public async Task Budget_EndsTrainingAfterThatTime()
+    public async Task Budget_EndsTrainingWhenItsTimeHasPassed()
     {
         var data = FashionMnistSubset.Load(2000, 200);
         var model = ModelFactory.Create(ModelFactory.Softmax, data.FeatureCount, data.ClassCount);
-        var options = TestOptions.Replay(TrainingMode.Hybrid, workers: 2, batchSize: 16);
-        options.Epochs = null;
-        options.Budget = new Duration(TimeSpan.FromSeconds(1));
-        options.Stop = StopRule.Budget;
-        options.Policy = new ThresholdPolicyOptions { Kind = ThresholdPolicyKind.Linear };
+        var options = TestOptions.Replay(TrainingMode.Hybrid, workers: 2, batchSize: 16) with
+        {
+            Epochs = null,
+            Budget = new Duration(TimeSpan.FromSeconds(1)),
+            Stop = StopRule.Budget,
+            Policy = new ThresholdPolicyOptions { Kind = ThresholdPolicyKind.Linear },
+        };
+        var time = new FakeTimeProvider();
+        var trained = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        int updates = 0;
+        var environment = new TrainerEnvironment
+        {
+            Time = time,
+            OnUpdate = _ =>
+            {
+                if (Interlocked.Increment(ref updates) == 50)
+                {
+                    trained.SetResult();
+                }
+            },
+        };
 
-        var result = await HybridTrainer.TrainAsync(data, model, options, new TrainerEnvironment(), CancellationToken.None)
-            .WaitAsync(Patience);
+        var training = HybridTrainer.TrainAsync(data.InMemory, model, options, environment, CancellationToken.None);
+        await trained.Task.WaitAsync(Patience);
+        time.Advance(TimeSpan.FromSeconds(1)); // the budget is spent: nothing else ends a run with no epochs
+        var result = await training.WaitAsync(Patience);
 
         Assert.Equal(RunEnd.Budget, result.EndedBy);
-        Assert.InRange(result.TrainSeconds, 0.9, 10);
+        Assert.Equal(1.0, result.TrainSeconds, 6);
+        Assert.True(result.Statistics.Updates >= 50);
+
+        // Progress jumped from 0 to 1 with the clock: the ramp's last step, by progress.
         Assert.Contains(result.ThresholdChanges, c => c.Reason == ThresholdReason.Progress && c.NewThreshold == 2);
     }
 }

@@ -29,12 +29,14 @@ public sealed class LearningRateScheduleTests
     {
         var data = FashionMnistSubset.Load(320, 50);
         var model = ModelFactory.Create(ModelFactory.Softmax, data.FeatureCount, data.ClassCount);
-        var options = TestOptions.Replay(TrainingMode.Async, workers: 1, batchSize: 16);
-        options.LearningRateDecay = LearningRateDecay.Linear;
-        options.FinalLearningRateFraction = 0.5f;
+        var options = TestOptions.Replay(TrainingMode.Async, workers: 1, batchSize: 16) with
+        {
+            LearningRateDecay = LearningRateDecay.Linear,
+            FinalLearningRateFraction = 0.5f,
+        };
 
         // Progress pinned at 1: every step uses the final fraction of η.
-        var result = await HybridTrainer.TrainAsync(data, model, options, new TrainerEnvironment { Progress = _ => 1 }, CancellationToken.None);
+        var result = await HybridTrainer.TrainAsync(data.InMemory, model, options, new TrainerEnvironment { Progress = _ => 1 }, CancellationToken.None);
 
         var expected = SequentialSgd.Train(model, DenseDataset.FromDataView(data.Train), 16, options.LearningRate!.Value * 0.5f, options.L2, options.Seed);
         Assert.Equal(expected, result.Weights);

@@ -7,8 +7,8 @@ namespace HybridSgd.Tests.Pipeline;
 
 public sealed class LogisticExactMathTests : ExactMathContract
 {
-    protected override TrainingData LoadData(int rows, int testRows) => FashionMnistFootwear.Load(rows, testRows);
+    protected override TestSplit LoadData(int rows, int testRows) => FashionMnistFootwear.Load(rows, testRows);
 
-    protected override IModel CreateModel(TrainingData data) =>
+    protected override IModel CreateModel(TestSplit data) =>
         ModelFactory.Create(ModelFactory.Logistic, LearningTask.Binary, data.FeatureCount, data.ClassCount);
 }

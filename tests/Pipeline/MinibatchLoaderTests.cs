@@ -13,7 +13,7 @@ public sealed class MinibatchLoaderTests
 
         // The second cursor is the second epoch: stop exactly then, before it yields a row.
         var view = new CursorHookDataView(data.Train, cursor => { if (cursor == 2) stop.Cancel(); });
-        var loader = new MinibatchLoader(data.Ml, view, new MinibatchPool(10, data.FeatureCount), epochs: null, shuffle: false, seed: 1, bufferedBatches: 100);
+        var loader = new MinibatchLoader(TrainingRows.Streamed(data.Ml, view), new MinibatchPool(10, data.FeatureCount), epochs: null, shuffle: false, seed: 1, bufferedBatches: 100);
 
         await loader.RunAsync(stop.Token);
 
@@ -27,7 +27,7 @@ public sealed class MinibatchLoaderTests
     {
         var data = FashionMnistSubset.Load(100, 1);
         var empty = data.Ml.Data.SkipRows(data.Train, 100);
-        var loader = new MinibatchLoader(data.Ml, empty, new MinibatchPool(10, data.FeatureCount), epochs: null, shuffle: false, seed: 1, bufferedBatches: 4);
+        var loader = new MinibatchLoader(TrainingRows.Streamed(data.Ml, empty), new MinibatchPool(10, data.FeatureCount), epochs: null, shuffle: false, seed: 1, bufferedBatches: 4);
 
         var error = await Assert.ThrowsAsync<InvalidDataException>(() => loader.RunAsync(CancellationToken.None));
 
@@ -39,7 +39,7 @@ public sealed class MinibatchLoaderTests
     public async Task ShortLastMinibatch_IsSentNotDropped()
     {
         var data = FashionMnistSubset.Load(25, 1);
-        var loader = new MinibatchLoader(data.Ml, data.Train, new MinibatchPool(10, data.FeatureCount), epochs: 2, shuffle: true, seed: 1, bufferedBatches: 100);
+        var loader = new MinibatchLoader(TrainingRows.Streamed(data.Ml, data.Train), new MinibatchPool(10, data.FeatureCount), epochs: 2, shuffle: true, seed: 1, bufferedBatches: 100);
 
         await loader.RunAsync(CancellationToken.None);
 
@@ -54,8 +54,8 @@ public sealed class MinibatchLoaderTests
     {
         var data = FashionMnistSubset.Load(250, 1);
         var inMemory = DenseDataset.FromDataView(data.Train);
-        var fromMemory = await Rows(new MinibatchLoader(data.Ml, data.Train, new MinibatchPool(16, data.FeatureCount), epochs: 2, shuffle, seed: 3, bufferedBatches: 100, inMemory));
-        var fromCursor = await Rows(new MinibatchLoader(data.Ml, data.Train, new MinibatchPool(16, data.FeatureCount), epochs: 2, shuffle: false, seed: 3, bufferedBatches: 100));
+        var fromMemory = await Rows(new MinibatchLoader(TrainingRows.InMemory(inMemory), new MinibatchPool(16, data.FeatureCount), epochs: 2, shuffle, seed: 3, bufferedBatches: 100));
+        var fromCursor = await Rows(new MinibatchLoader(TrainingRows.Streamed(data.Ml, data.Train), new MinibatchPool(16, data.FeatureCount), epochs: 2, shuffle: false, seed: 3, bufferedBatches: 100));
 
         // Rows are identified by their features (Fashion-MNIST images are distinct).
         var epochs = fromMemory.Chunk(250).ToArray();

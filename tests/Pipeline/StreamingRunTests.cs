@@ -3,6 +3,7 @@ using HybridSgd.Pipeline.Aggregation;
 using System.Numerics.Tensors;
 using HybridSgd.Pipeline.Configuration;
 using HybridSgd.Pipeline.Data;
+using HybridSgd.Pipeline.Evaluation;
 using HybridSgd.Pipeline.Models;
 using HybridSgd.Pipeline.Observability;
 using HybridSgd.Pipeline.Optimization;
@@ -40,8 +41,10 @@ public sealed class StreamingRunTests
         var log = new UpdateLog();
 
         // Hybrid ramps k from 1 to the worker count over progress 0–0.5; a caller saying "0.9" means synchronous at once.
-        var options = TestOptions.Replay(TrainingMode.Hybrid, workers: 4, batchSize: 16);
-        options.Policy = new ThresholdPolicyOptions { Kind = ThresholdPolicyKind.Linear };
+        var options = TestOptions.Replay(TrainingMode.Hybrid, workers: 4, batchSize: 16) with
+        {
+            Policy = new ThresholdPolicyOptions { Kind = ThresholdPolicyKind.Linear },
+        };
         await Train(data, model, options, new TrainerEnvironment { Progress = _ => 0.9, OnUpdate = log.Record });
 
         var full = log.Updates.Where(u => u.Gradients.Count == 4).Count();
@@ -111,7 +114,8 @@ public sealed class StreamingRunTests
 
         var data = FashionMnistSubset.Load(640, 100);
         var model = ModelFactory.Create(ModelFactory.Softmax, data.FeatureCount, data.ClassCount);
-        var result = await Train(data, model, TestOptions.Replay(TrainingMode.Sync, workers: 2, batchSize: 16), new TrainerEnvironment { Metrics = metrics });
+        var observer = new TestSetObserver(model, data.Test, TimeSpan.FromSeconds(30), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, metrics);
+        var result = await Train(data, model, TestOptions.Replay(TrainingMode.Sync, workers: 2, batchSize: 16), new TrainerEnvironment { Metrics = metrics, Observer = observer });
         listener.RecordObservableInstruments();
 
         lock (seen)
@@ -120,7 +124,7 @@ public sealed class StreamingRunTests
             Assert.Equal(640, seen["hybridsgd.examples"]);
             Assert.Equal(result.Statistics.Gradients, seen["hybridsgd.gradient.staleness#count"]);
             Assert.Equal(1, seen["hybridsgd.threshold"]);      // capped at 1 as the last worker retired
-            Assert.Equal(result.Test.Accuracy!.Value, seen["hybridsgd.test.accuracy"], 9);
+            Assert.Equal(data.Score(model, result.Weights).Accuracy!.Value, seen["hybridsgd.test.accuracy"], 9); // the observer's final call
             Assert.Equal(metrics.Progressive.MeanLoss, seen["hybridsgd.progressive.loss"], 9);
         }
 
@@ -162,6 +166,6 @@ public sealed class StreamingRunTests
         Assert.Null(guard.Check(true, 250));   // measuring afresh after slowing down
     }
 
-    private static Task<TrainingResult> Train(TrainingData data, IModel model, TrainingOptions options, TrainerEnvironment environment) =>
-        HybridTrainer.TrainAsync(data, model, options, environment, CancellationToken.None).WaitAsync(Patience);
+    private static Task<TrainingResult> Train(TestSplit data, IModel model, TrainingOptions options, TrainerEnvironment environment) =>
+        HybridTrainer.TrainAsync(data.InMemory, model, options, environment, CancellationToken.None).WaitAsync(Patience);
 }

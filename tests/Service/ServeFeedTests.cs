@@ -38,7 +38,7 @@ public sealed class ServeFeedTests : IDisposable
         }
 
         await ServiceHost.WaitForDoneAsync(_files, slices);
-        await Task.Delay(300); // one more test interval, on the final weights
+        await ServiceHost.WaitUntilAsync(() => ServiceHost.Status(_files).GetProperty("testAfterRows").GetInt64() == fed, "the test file is scored on the final weights");
         var late = ServiceHost.Status(_files);
         Assert.Equal(fed, late.GetProperty("rows").GetInt64());
         Assert.Equal(slices, late.GetProperty("filesDone").GetInt64());

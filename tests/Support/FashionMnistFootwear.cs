@@ -13,7 +13,7 @@ internal static class FashionMnistFootwear
 {
     private static readonly int[] Footwear = [5, 7, 9];
 
-    public static TrainingData Load(int trainRows, int testRows)
+    public static TestSplit Load(int trainRows, int testRows)
     {
         var source = FashionMnistSubset.Load(trainRows, testRows);
         var ml = source.Ml;
@@ -21,7 +21,7 @@ internal static class FashionMnistFootwear
         var test = Relabel(source.Test);
         var trainView = ml.Data.Cache(ToDataView(ml, train));
         var testView = ToDataView(ml, test);
-        return new TrainingData(ml, "fashion-mnist-footwear", trainView, DenseDataset.FromDataView(testView), source.FeatureCount, 2, testView, LearningTask.Binary);
+        return new TestSplit(ml, "fashion-mnist-footwear", trainView, DenseDataset.FromDataView(testView), source.FeatureCount, 2, LearningTask.Binary);
     }
 
     private static Row[] Relabel(DenseDataset data) => Enumerable.Range(0, data.Count)

@@ -8,7 +8,7 @@ namespace HybridSgd.Tests.Support;
 /// <summary>Real data for tests: the first rows of the embedded Fashion-MNIST, read through the IDX reader.</summary>
 internal static class FashionMnistSubset
 {
-    public static TrainingData Load(int trainRows, int testRows, int seed = 1)
+    public static TestSplit Load(int trainRows, int testRows, int seed = 1)
     {
         var ml = new MLContext(seed);
         var split = FashionMnist.Load(ml, DatasetLocator.ResolveFashionMnistDirectory(null));
@@ -16,6 +16,6 @@ internal static class FashionMnistSubset
         // Cached so that tests replaying one order read identical rows each time, and so epochs are cheap.
         var train = ml.Data.Cache(ml.Data.TakeRows(split.Train, trainRows));
         var test = DenseDataset.FromDataView(split.Test, testRows);
-        return new TrainingData(ml, FashionMnist.Name, train, test, split.FeatureCount, split.ClassCount);
+        return new TestSplit(ml, FashionMnist.Name, train, test, split.FeatureCount, split.ClassCount);
     }
 }

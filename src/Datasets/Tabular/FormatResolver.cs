@@ -1,34 +1,19 @@
 namespace HybridSgd.Datasets.Tabular;
 
-/// <summary>Turns the format option (or, for "auto", the file's extension) into a <see cref="TabularFormat"/>.</summary>
+/// <summary>The chosen format, or (none chosen) the one the file's extension names.</summary>
 internal static class FormatResolver
 {
-    /// <exception cref="ArgumentException">The option is not a known format, or "auto" meets an unknown extension.</exception>
-    public static TabularFormat Resolve(string option, string path)
-    {
-        string name = option.Trim().ToLowerInvariant();
-        if (name is "" or TabularOptions.AutoFormat)
-        {
-            name = Path.GetExtension(path).TrimStart('.').ToLowerInvariant();
-            if (name == "txt")
-            {
-                name = "csv";
-            }
-
-            return Parse(name) ?? throw new ArgumentException(
-                $"Cannot tell the format of '{path}' from its extension; use .csv, .tsv, .txt, .svm, .svmlight, .libsvm or .idv, " +
-                "or set the format (csv, tsv, svmlight, idv).",
-                nameof(path));
-        }
-
-        return Parse(name) ?? throw new ArgumentException(
-            $"Format '{option}' is not supported; use auto, csv, tsv, svmlight (or svm, libsvm) or idv.", nameof(option));
-    }
+    /// <exception cref="ArgumentException">No format was chosen and the extension is not a known one.</exception>
+    public static TabularFormat Resolve(TabularFormat? chosen, string path) =>
+        chosen ?? FromExtension(Path.GetExtension(path).TrimStart('.').ToLowerInvariant()) ?? throw new ArgumentException(
+            $"Cannot tell the format of '{path}' from its extension; use .csv, .tsv, .txt, .svm, .svmlight, .libsvm or .idv, " +
+            "or set the format (csv, tsv, svmlight, idv).",
+            nameof(path));
 
     // csv and tsv are read the same way (the separator decides); the spec records which one the header showed.
-    private static TabularFormat? Parse(string name) => name switch
+    private static TabularFormat? FromExtension(string extension) => extension switch
     {
-        "csv" => TabularFormat.Csv,
+        "csv" or "txt" => TabularFormat.Csv,
         "tsv" => TabularFormat.Tsv,
         "svm" or "svmlight" or "libsvm" => TabularFormat.SvmLight,
         "idv" => TabularFormat.Idv,

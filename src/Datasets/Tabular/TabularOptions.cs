@@ -6,7 +6,6 @@ namespace HybridSgd.Datasets.Tabular;
 public sealed class TabularOptions
 {
     /// <summary>"auto": pick by the training file's extension (.csv .tsv .txt .svm .svmlight .libsvm .idv).</summary>
-    public const string AutoFormat = "auto";
 
     /// <summary>"auto": detect the separator from the header line (tab, comma or semicolon).</summary>
     public const string AutoSeparator = "auto";
@@ -20,8 +19,8 @@ public sealed class TabularOptions
     /// <summary><see cref="AutoSeparator"/>, or one of ",", "\t", ";", "tab", "comma", "semicolon".</summary>
     public string Separator { get; init; } = AutoSeparator;
 
-    /// <summary><see cref="AutoFormat"/>, or one of "csv", "tsv", "svmlight" (also "svm", "libsvm"), "idv".</summary>
-    public string Format { get; init; } = AutoFormat;
+    /// <summary>The file's format; null to tell it from the extension.</summary>
+    public TabularFormat? Format { get; init; }
 
     /// <summary>The learning task; null infers it from the label's values (the choice is explained in the spec).</summary>
     public LearningTask? Task { get; init; }

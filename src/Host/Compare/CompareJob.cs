@@ -5,6 +5,7 @@ using HybridSgd.Host.Jobs;
 using HybridSgd.Host.Options;
 using HybridSgd.Host.Reports;
 using HybridSgd.Pipeline.Configuration;
+using HybridSgd.Pipeline.Evaluation;
 using HybridSgd.Pipeline.Persistence;
 using HybridSgd.Pipeline.Training;
 using Microsoft.Extensions.Logging;
@@ -43,7 +44,7 @@ internal sealed partial class CompareJob(
         }
 
         TrainingRun.CheckStop(training.Value, data.Value);
-        var split = DatasetCatalog.Load(new MLContext(training.Value.Seed), data.Value, training.Value.Seed).Data;
+        var split = DatasetCatalog.Load(new MLContext(training.Value.Seed), data.Value, training.Value.Seed);
         var runs = methods.ToDictionary(m => m, _ => new List<RunReport>());
         var seeds = Enumerable.Range(training.Value.Seed, settings.Seeds).ToArray();
         var cluster = Scenarios.Resolve(simulation.Value, training.Value.Workers);
@@ -66,13 +67,15 @@ internal sealed partial class CompareJob(
         Write(BuildReport(split, methods, seeds, runs));
     }
 
-    private async Task<RunReport> RunSgdAsync(TrainingData split, string method, int seed, IReadOnlyList<WorkerCondition> cluster, CancellationToken stop)
+    private async Task<RunReport> RunSgdAsync(LoadedData split, string method, int seed, IReadOnlyList<WorkerCondition> cluster, CancellationToken stop)
     {
         var options = OptionsFor(method, seed);
         var net = model.Value.Create(split.Task, split.FeatureCount, split.ClassCount);
-        var environment = new TrainerEnvironment { Logger = logger, Time = time, Cluster = cluster };
-        var result = await HybridTrainer.TrainAsync(split, net, options, environment, stop).ConfigureAwait(false);
-        return RunReport.From(result, options, simulation.Value.Scenario, "", time.GetUtcNow());
+        var curve = new TestSetObserver(net, split.Test, options.EvaluationInterval.Value, logger);
+        var environment = new TrainerEnvironment { Logger = logger, Time = time, Cluster = cluster, Observer = curve };
+        var result = await HybridTrainer.TrainAsync(split.ForTraining(), net, options, environment, stop).ConfigureAwait(false);
+        var metrics = MlNetMetrics.Evaluate(split.Ml, net, result.Weights, split.Test, split.ClassCount);
+        return RunReport.From(result, split.Task, metrics, curve.Curve, options, simulation.Value.Scenario, "", time.GetUtcNow());
     }
 
     /// <summary>
@@ -82,24 +85,27 @@ internal sealed partial class CompareJob(
     private TrainingOptions OptionsFor(string method, int seed)
     {
         var configured = training.Value;
-        var mode = method is RampMethod or AdaptiveMethod ? TrainingMode.Hybrid : Enum.Parse<TrainingMode>(method, ignoreCase: true);
-        var options = TrainingRun.WithModeAndSeed(configured, mode, seed, compare.Value.EvaluationInterval);
-        options.Policy = method switch
+        return configured with
         {
-            AdaptiveMethod => configured.Policy.WithKind(ThresholdPolicyKind.Adaptive),
-            RampMethod when configured.Policy.Kind == ThresholdPolicyKind.Adaptive => configured.Policy.WithKind(ThresholdPolicyKind.Linear),
-            _ => configured.Policy,
+            Mode = method is RampMethod or AdaptiveMethod ? TrainingMode.Hybrid : Enum.Parse<TrainingMode>(method, ignoreCase: true),
+            Seed = seed,
+            EvaluationInterval = compare.Value.EvaluationInterval,
+            Policy = method switch
+            {
+                AdaptiveMethod => configured.Policy with { Kind = ThresholdPolicyKind.Adaptive },
+                RampMethod when configured.Policy.Kind == ThresholdPolicyKind.Adaptive => configured.Policy with { Kind = ThresholdPolicyKind.Linear },
+                _ => configured.Policy,
+            },
         };
-        return options;
     }
 
-    private async Task<RunReport> RunSdcaAsync(TrainingData split, int seed, CancellationToken stop)
+    private async Task<RunReport> RunSdcaAsync(LoadedData split, int seed, CancellationToken stop)
     {
         var result = await new SdcaBaseline(logger, time).RunAsync(split, seed, TimeSpan.FromSeconds(1), stop).ConfigureAwait(false);
         return RunReport.FromBaseline(split.Name, split.Task, SdcaBaseline.Method, result, seed, time.GetUtcNow());
     }
 
-    private CompareReport BuildReport(TrainingData split, IReadOnlyList<string> methods, int[] seeds, Dictionary<string, List<RunReport>> runs)
+    private CompareReport BuildReport(LoadedData split, IReadOnlyList<string> methods, int[] seeds, Dictionary<string, List<RunReport>> runs)
     {
         double? sdca = runs.TryGetValue(SdcaBaseline.Method, out var baseline) && baseline.Count > 0
             ? baseline.Average(r => r.Score())
@@ -124,7 +130,7 @@ internal sealed partial class CompareJob(
     private static float LearningRate(Dictionary<string, List<RunReport>> runs) =>
         runs.Values.SelectMany(r => r).Select(r => r.LearningRate).FirstOrDefault(rate => rate > 0);
 
-    private string ModelName(TrainingData split) => model.Value.Create(split.Task, split.FeatureCount, split.ClassCount).Name;
+    private string ModelName(LoadedData split) => model.Value.Create(split.Task, split.FeatureCount, split.ClassCount).Name;
 
     private void Write(CompareReport report)
     {

@@ -4,7 +4,7 @@ using HybridSgd.Pipeline.Configuration;
 namespace HybridSgd.Host.Compare;
 
 /// <summary>The <c>compare</c> verb (section <c>Compare</c>): which methods, how many seeds, which targets.</summary>
-public sealed class CompareOptions
+public sealed record CompareOptions
 {
     public const string SectionName = "Compare";
 
@@ -13,25 +13,25 @@ public sealed class CompareOptions
     /// adaptive (the adaptive policy) and sdca (ML.NET's SDCA trainer for the task).
     /// </summary>
     [Required]
-    public string Methods { get; set; } = "sync,async,hybrid,adaptive,sdca";
+    public string Methods { get; init; } = "sync,async,hybrid,adaptive,sdca";
 
     /// <summary>Runs per method; seeds are Training:Seed, Training:Seed + 1, …</summary>
     [Range(1, 100)]
-    public int Seeds { get; set; } = 5;
+    public int Seeds { get; init; } = 5;
 
     /// <summary>
     /// Accuracies whose time to reach is reported (besides SDCA's accuracy); empty for
     /// <see cref="DefaultTargets"/>. No default array here: the configuration binder appends to an existing
     /// array instead of replacing it.
     /// </summary>
-    public double[]? Targets { get; set; }
+    public double[]? Targets { get; init; }
 
     public static IReadOnlyList<double> DefaultTargets { get; } = [0.80, 0.82, 0.84];
 
     public IReadOnlyList<double> TargetList() => Targets is { Length: > 0 } targets ? targets : DefaultTargets;
 
     /// <summary>How often each run's test accuracy is sampled: the time resolution of the curves.</summary>
-    public Duration EvaluationInterval { get; set; } = new(TimeSpan.FromMilliseconds(500));
+    public Duration EvaluationInterval { get; init; } = new(TimeSpan.FromMilliseconds(500));
 
     public IReadOnlyList<string> MethodList() =>
         Methods.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)

@@ -1,3 +1,4 @@
+using HybridSgd.Pipeline.Evaluation;
 using HybridSgd.Host.Reports;
 using HybridSgd.Pipeline.Training;
 

@@ -14,8 +14,21 @@ internal static class TabularSettings
             ? null
             : options.Features.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
         Separator = options.Separator,
-        Format = options.Format,
-        Task = options.Task.Equals("auto", StringComparison.OrdinalIgnoreCase) ? null : Enum.Parse<LearningTask>(options.Task, ignoreCase: true),
-        Normalization = Enum.Parse<FeatureNormalization>(options.Normalize, ignoreCase: true),
+        Format = options.Format switch
+        {
+            DataFormat.Csv => TabularFormat.Csv,
+            DataFormat.Tsv => TabularFormat.Tsv,
+            DataFormat.SvmLight => TabularFormat.SvmLight,
+            DataFormat.Idv => TabularFormat.Idv,
+            _ => null,
+        },
+        Task = options.Task switch
+        {
+            DataTask.Binary => LearningTask.Binary,
+            DataTask.Multiclass => LearningTask.Multiclass,
+            DataTask.Regression => LearningTask.Regression,
+            _ => null,
+        },
+        Normalization = options.Normalize,
     };
 }

@@ -3,7 +3,7 @@ using HybridSgd.Pipeline.Configuration;
 
 namespace HybridSgd.Host.Jobs;
 
-/// <summary>Derives per-run training options from the configured ones without changing them.</summary>
+/// <summary>Checks on the training options of one run that need another section to judge.</summary>
 internal static class TrainingRun
 {
     /// <summary>The converged stop reads a validation slice: refuse, naming both keys, when none is held out.</summary>
@@ -16,25 +16,4 @@ internal static class TrainingRun
         }
     }
 
-    public static TrainingOptions WithModeAndSeed(TrainingOptions configured, TrainingMode mode, int seed, Duration evaluationInterval) => new()
-    {
-        Mode = mode,
-        Seed = seed,
-        EvaluationInterval = evaluationInterval,
-        Workers = configured.Workers,
-        BatchSize = configured.BatchSize,
-        LearningRate = configured.LearningRate,
-        LearningRateDecay = configured.LearningRateDecay,
-        FinalLearningRateFraction = configured.FinalLearningRateFraction,
-        L2 = configured.L2,
-        Epochs = configured.Epochs,
-        Stop = configured.Stop,
-        Convergence = configured.Convergence,
-        StalenessAwareStep = configured.StalenessAwareStep,
-        Budget = configured.Budget,
-        Shuffle = configured.Shuffle,
-        Policy = configured.Policy,
-        LoaderBufferedBatches = configured.LoaderBufferedBatches,
-        AggregatorBufferedBatches = configured.AggregatorBufferedBatches,
-    };
 }

@@ -6,7 +6,7 @@ using HybridSgd.Pipeline.Models;
 namespace HybridSgd.Host.Options;
 
 /// <summary>Which model to train (section <c>Model</c>).</summary>
-public sealed class ModelOptions
+public sealed record ModelOptions
 {
     public const string SectionName = "Model";
 
@@ -15,11 +15,11 @@ public sealed class ModelOptions
 
     /// <summary>Model name: <see cref="Auto"/> or one of <see cref="ModelFactory.Names"/>.</summary>
     [Required]
-    public string Name { get; set; } = Auto;
+    public string Name { get; init; } = Auto;
 
     /// <summary>Hidden layer sizes of the MLP, comma-separated (e.g. "256,128"); ignored by the linear models.</summary>
     [RegularExpression(@"^\s*[1-9]\d{0,5}(\s*,\s*[1-9]\d{0,5})*\s*$", ErrorMessage = "must be layer sizes separated by commas, e.g. 256,128")]
-    public string HiddenLayers { get; set; } = "128";
+    public string HiddenLayers { get; init; } = "128";
 
     public static IReadOnlyList<string> KnownNames { get; } = [Auto, .. ModelFactory.Names];
 

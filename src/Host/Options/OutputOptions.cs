@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace HybridSgd.Host.Options;
 
 /// <summary>Where a run writes report.json and the model file (section <c>Output</c>).</summary>
-public sealed class OutputOptions
+public sealed record OutputOptions
 {
     public const string SectionName = "Output";
 
@@ -12,5 +12,5 @@ public sealed class OutputOptions
     public const string ModelFileName = "model.hsgd";
 
     [Required]
-    public string Directory { get; set; } = "runs/latest";
+    public string Directory { get; init; } = "runs/latest";
 }

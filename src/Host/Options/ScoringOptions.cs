@@ -5,21 +5,21 @@ namespace HybridSgd.Host.Options;
 /// <c>--data</c> and <c>--out</c> map here). Required keys are checked when the verb starts, since
 /// <c>train</c> does not need them.
 /// </summary>
-public sealed class ScoringOptions
+public sealed record ScoringOptions
 {
     public const string SectionName = "Scoring";
 
     /// <summary>A run directory holding model.hsgd, or the model file itself.</summary>
-    public string Model { get; set; } = "";
+    public string Model { get; init; } = "";
 
     /// <summary>The file to score: same columns as the training file (CSV/TSV/SVMlight/idv), or an IDX directory.</summary>
-    public string Data { get; set; } = "";
+    public string Data { get; init; } = "";
 
     /// <summary>
     /// predict: the predictions CSV to write (required). evaluate: where to write the metrics JSON; empty for
     /// evaluation.json beside the model.
     /// </summary>
-    public string Output { get; set; } = "";
+    public string Output { get; init; } = "";
 
     /// <summary>The value of a required key, or an error naming the key and its command-line switch.</summary>
     public static string Require(string value, string key, string flag) =>

@@ -38,9 +38,11 @@ public sealed record RunReport(
     StopRule? Stop = null,
     double? ValidationLoss = null)
 {
-    public static RunReport From(TrainingResult result, TrainingOptions options, string scenario, string modelFile, DateTimeOffset finished) => new(
+    public static RunReport From(
+        TrainingResult result, LearningTask task, TaskMetrics test, IReadOnlyList<CurvePoint> curve, TrainingOptions options, string scenario, string modelFile,
+        DateTimeOffset finished) => new(
         result.Dataset,
-        TaskName(result.Task),
+        TaskName(task),
         result.Model,
         result.Mode.ToString().ToLowerInvariant(),
         result.Workers,
@@ -59,10 +61,10 @@ public sealed record RunReport(
         result.Statistics.Gradients,
         result.Statistics.SkippedUpdates,
         result.SkippedRows,
-        result.Metrics,
+        test,
         new StalenessSummary(result.Statistics.MeanStaleness, result.Statistics.MaxStaleness, TrimTrailingZeros(result.Statistics.StalenessHistogram)),
         result.ThresholdChanges,
-        result.Curve,
+        curve,
         modelFile,
         finished,
         options.Stop,

@@ -1,9 +1,11 @@
 using HybridSgd.Datasets;
+using HybridSgd.Datasets.Tabular;
 using HybridSgd.Host.Options;
 using HybridSgd.Host.Scoring;
 using HybridSgd.Host.Service.Feeding;
 using HybridSgd.Host.Service.Status;
 using HybridSgd.Host.Service.Streaming;
+using HybridSgd.Pipeline.Data;
 using Microsoft.Extensions.Logging;
 
 namespace HybridSgd.Host.Service;
@@ -72,7 +74,7 @@ internal sealed class StreamLoop(
     private async Task TrainFileAsync(FeedFile file, CancellationToken stop, CancellationToken segmentStop, TimeSpan grace)
     {
         state.SetPhase("training", file.Name);
-        SegmentReader? reader = null;
+        DenseReader? reader = null;
         try
         {
             if (session.Model is null)
@@ -88,24 +90,26 @@ internal sealed class StreamLoop(
                 ServiceLog.Replaced(logger, file.Name);
             }
 
-            reader = new SegmentReader(session.Ml, session.Spec!, file);
+            // Each segment's rows are read once, straight into memory, and held once.
+            reader = new DenseReader(TabularDataset.LoadForScoring(session.Ml, session.Spec!, file.Path, requireLabel: true));
             ServiceLog.Accepted(logger, file.Name, file.Length, position.Rows > 0 ? $", resuming after row {position.Rows}" : "");
             if (!reader.Skip(position.Rows))
             {
                 throw new DatasetFormatException(file.Path, $"the file has fewer rows than the {position.Rows} the checkpoint says were trained on.");
             }
 
-            var buffer = new SegmentBuffer(session.Ml, model.Model.FeatureCount, model.ClassCount);
             long fileRows = position.Rows;
             while (!stop.IsCancellationRequested)
             {
-                int rows = reader.Read(buffer, service.SegmentRows, out int skipped);
+                long before = reader.Consumed;
+                var segment = reader.Read(service.SegmentRows);
+                int rows = (int)(reader.Consumed - before);
                 if (rows == 0)
                 {
                     break;
                 }
 
-                var outcome = await model.TrainAsync(buffer, rows, skipped, file.Name, segmentStop).ConfigureAwait(false);
+                var outcome = await model.TrainAsync(segment, rows, file.Name, segmentStop).ConfigureAwait(false);
                 if (outcome is null)
                 {
                     ServiceLog.SegmentAbandoned(logger, file.Name, grace);
@@ -175,7 +179,7 @@ internal sealed class StreamLoop(
 
         _lastTest = time.GetTimestamp();
         var scores = _test.Score(model);
-        state.SetTest(scores);
+        state.SetTest(scores, model.Totals.Rows);
         metrics.Training.RecordTest(scores.Accuracy ?? scores.RSquared, scores.LogLoss ?? scores.Rmse);
         ServiceLog.Tested(logger, Path.GetFileName(service.TestFile), MetricsText.Describe(scores));
     }

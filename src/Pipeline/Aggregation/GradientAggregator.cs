@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Threading.Tasks.Dataflow;
 using HybridSgd.Pipeline.Policies;
@@ -158,7 +157,7 @@ internal sealed partial class GradientAggregator
                 return;
             }
 
-            long started = Stopwatch.GetTimestamp();
+            long started = _settings.Progress.Time.GetTimestamp();
             if (batch.Length == _controller.Threshold)
             {
                 Apply(batch);
@@ -170,7 +169,7 @@ internal sealed partial class GradientAggregator
             }
 
             Retune(_controller.Target(_liveWorkers), retired: false);
-            _applier.Counters.RecordBusy(Stopwatch.GetElapsedTime(started));
+            _applier.Counters.RecordBusy(_settings.Progress.Time.GetElapsedTime(started));
         }
     }
 

@@ -9,17 +9,17 @@ namespace HybridSgd.Pipeline.Configuration;
 /// the first plateau after a halving that did not improve the best loss by the tolerance (or after
 /// <see cref="Anneals"/> halvings) stops the run.
 /// </summary>
-public sealed class ConvergenceOptions
+public sealed record ConvergenceOptions
 {
     /// <summary>Relative improvement of the best validation loss that still counts as progress.</summary>
     [Range(0.0, 1.0)]
-    public double Tolerance { get; set; } = 0.02;
+    public double Tolerance { get; init; } = 0.02;
 
     /// <summary>Validation checks the second half must hold before a plateau is declared.</summary>
     [Range(1, 1000)]
-    public int MinimumChecks { get; set; } = 3;
+    public int MinimumChecks { get; init; } = 3;
 
     /// <summary>The most times plateaus halve the learning rate.</summary>
     [Range(0, 20)]
-    public int Anneals { get; set; } = 6;
+    public int Anneals { get; init; } = 6;
 }

@@ -7,45 +7,37 @@ namespace HybridSgd.Pipeline.Configuration;
 /// The hybrid schedule k(t) (section <c>Training:Policy</c>). The adaptive policy reads the training signal; the
 /// others are functions of progress, which runs from 0 to 1 over the budget or epochs.
 /// </summary>
-public sealed class ThresholdPolicyOptions
+public sealed record ThresholdPolicyOptions
 {
-    public ThresholdPolicyKind Kind { get; set; } = ThresholdPolicyKind.Adaptive;
+    public ThresholdPolicyKind Kind { get; init; } = ThresholdPolicyKind.Adaptive;
 
     /// <summary>Progress at which k starts to rise from 1 (linear, exponential).</summary>
     [Range(0.0, 1.0)]
-    public double RampStart { get; set; }
+    public double RampStart { get; init; }
 
     /// <summary>Progress from which k = workers (linear, exponential).</summary>
     [Range(0.0, 1.0)]
-    public double RampEnd { get; set; } = 0.5;
+    public double RampEnd { get; init; } = 0.5;
 
     /// <summary>Progress at which k jumps from 1 to workers (step).</summary>
     [Range(0.0, 1.0)]
-    public double StepAt { get; set; } = 0.5;
+    public double StepAt { get; init; } = 0.5;
 
     /// <summary>k for the constant policy.</summary>
     [Range(1, 1024)]
-    public int Constant { get; set; } = 2;
+    public int Constant { get; init; } = 2;
 
     /// <summary>Adaptive: k rises while the gradient noise scale exceeds this many times k × one step's examples.</summary>
     [Range(0.01, 1000.0)]
-    public double NoiseRatio { get; set; } = AdaptivePolicySettings.Default.NoiseRatio;
+    public double NoiseRatio { get; init; } = AdaptivePolicySettings.Default.NoiseRatio;
 
     /// <summary>Adaptive: a decision window whose progressive loss improved by less than this fraction is a plateau.</summary>
     [Range(0.0, 1.0)]
-    public double PlateauTolerance { get; set; } = AdaptivePolicySettings.Default.PlateauTolerance;
+    public double PlateauTolerance { get; init; } = AdaptivePolicySettings.Default.PlateauTolerance;
 
     /// <summary>Adaptive: a worker slower than this many times the median is a straggler, left out of k's cap.</summary>
     [Range(1.0, 1000.0)]
-    public double StragglerFactor { get; set; } = AdaptivePolicySettings.Default.StragglerFactor;
-
-    /// <summary>A copy with another kind (the bound options themselves never change).</summary>
-    public ThresholdPolicyOptions WithKind(ThresholdPolicyKind kind)
-    {
-        var copy = (ThresholdPolicyOptions)MemberwiseClone();
-        copy.Kind = kind;
-        return copy;
-    }
+    public double StragglerFactor { get; init; } = AdaptivePolicySettings.Default.StragglerFactor;
 
     /// <summary>The adaptive policy's settings from these options.</summary>
     public AdaptivePolicySettings Adaptive() => AdaptivePolicySettings.Default with

@@ -7,7 +7,8 @@ namespace HybridSgd.Pipeline.Data;
 /// <summary>
 /// Reads (features, label) rows from an IDataView cursor into caller buffers: a key label becomes its zero-based
 /// class index, a Single label is the regression target. Rows whose label is missing (key 0, or NaN) or whose features
-/// are not all finite are skipped and counted rather than guessed at.
+/// are not all finite are skipped and counted rather than guessed at. The one cursor → dense copy of the code
+/// base: the loader's epochs, the in-memory sets and the service's segments all read through it.
 /// </summary>
 internal sealed class DataViewRowReader : IRowReader
 {
@@ -38,10 +39,33 @@ internal sealed class DataViewRowReader : IRowReader
 
     public long SkippedRows { get; private set; }
 
-    public bool TryRead(Span<float> features, out float label)
+    /// <summary>Rows the cursor has passed so far, usable or skipped.</summary>
+    public long Consumed { get; private set; }
+
+    /// <summary>Moves past <paramref name="rows"/> rows without reading them; false when the view ends first.</summary>
+    public bool Skip(long rows)
     {
-        while (_cursor.MoveNext())
+        for (long i = 0; i < rows; i++)
         {
+            if (!_cursor.MoveNext())
+            {
+                return false;
+            }
+
+            Consumed++;
+        }
+
+        return true;
+    }
+
+    public bool TryRead(Span<float> features, out float label) => TryRead(features, out label, long.MaxValue);
+
+    /// <summary>As <see cref="TryRead(Span{float}, out float)"/>, passing no row beyond <see cref="Consumed"/> = <paramref name="limit"/>.</summary>
+    public bool TryRead(Span<float> features, out float label, long limit)
+    {
+        while (Consumed < limit && _cursor.MoveNext())
+        {
+            Consumed++;
             if (!TryReadLabel(out label))
             {
                 SkippedRows++;

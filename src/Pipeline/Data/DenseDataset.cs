@@ -41,18 +41,28 @@ public sealed class DenseDataset
         return new DenseDataset(features, labels, featureCount, 0);
     }
 
+    /// <summary>Every row of <paramref name="data"/> (or the first <paramref name="maxRows"/>), in one pass.</summary>
     public static DenseDataset FromDataView(IDataView data, int? maxRows = null)
     {
         var schema = DataViewSchemaCheck.Check(data.Schema);
-        int width = schema.FeatureCount;
+        using var reader = new DataViewRowReader(data, schema, cursorRandom: null);
 
         // Sized from the row count when the view knows it (a cache does): no growing copies of a large matrix.
-        long capacity = Math.Min(data.GetRowCount() ?? 1024, maxRows ?? long.MaxValue);
+        return Read(reader, schema.FeatureCount, maxRows ?? long.MaxValue, data.GetRowCount());
+    }
+
+    /// <summary>
+    /// The next rows of <paramref name="reader"/> until its <see cref="DataViewRowReader.Consumed"/> count reaches
+    /// <paramref name="consumedLimit"/> (usable rows kept, unusable ones skipped and counted) or the view ends.
+    /// </summary>
+    internal static DenseDataset Read(DataViewRowReader reader, int width, long consumedLimit, long? capacityHint = null)
+    {
+        long skippedBefore = reader.SkippedRows;
+        long capacity = Math.Min(capacityHint ?? 1024, Math.Max(0, consumedLimit - reader.Consumed));
         var features = new float[checked((int)(capacity * width))];
         var labels = new float[capacity];
         int count = 0;
-        using var reader = new DataViewRowReader(data, schema, cursorRandom: null);
-        while (maxRows is null || count < maxRows)
+        while (true)
         {
             if (count == labels.Length)
             {
@@ -60,7 +70,7 @@ public sealed class DenseDataset
                 Array.Resize(ref features, labels.Length * width);
             }
 
-            if (!reader.TryRead(features.AsSpan(count * width, width), out labels[count]))
+            if (!reader.TryRead(features.AsSpan(count * width, width), out labels[count], consumedLimit))
             {
                 break;
             }
@@ -74,7 +84,7 @@ public sealed class DenseDataset
             Array.Resize(ref features, count * width);
         }
 
-        return new DenseDataset(features, labels, width, reader.SkippedRows);
+        return new DenseDataset(features, labels, width, reader.SkippedRows - skippedBefore);
     }
 
     /// <summary>

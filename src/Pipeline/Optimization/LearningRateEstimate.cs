@@ -24,6 +24,9 @@ public static class LearningRateEstimate
     private const int SampleRows = 4096;
     private const int Iterations = 20;
 
+    /// <summary>From rows in memory; rows read through a cursor get <see cref="Default"/> (one pass would be a pass too many).</summary>
+    public static float Suggest(IModel model, TrainingRows rows) => rows is InMemoryRows inMemory ? Suggest(model, inMemory.Rows) : Default;
+
     public static float Suggest(IModel model, DenseDataset rows)
     {
         if (model is not LinearModel linear || rows.Count == 0)

@@ -13,13 +13,13 @@ using Microsoft.Extensions.Logging;
 namespace HybridSgd.Pipeline.Training;
 
 /// <summary>
-/// The public entry point: trains <paramref name="model"/> on <paramref name="data"/> with the data-parallel
-/// hybrid schedule described by <paramref name="options"/>, scoring the test set as it goes.
+/// The public entry point: trains a model on a <see cref="TrainingSet"/> with the data-parallel hybrid schedule
+/// described by the options. Evaluation is the caller's (an <see cref="ITrainingObserver"/> in the environment).
 /// </summary>
 public static partial class HybridTrainer
 {
     public static Task<TrainingResult> TrainAsync(
-        TrainingData data,
+        TrainingSet data,
         IModel model,
         TrainingOptions options,
         TrainerEnvironment environment,
@@ -28,7 +28,7 @@ public static partial class HybridTrainer
 
     /// <summary>As above, with a threshold policy of the caller's own instead of the configured one.</summary>
     public static async Task<TrainingResult> TrainAsync(
-        TrainingData data,
+        TrainingSet data,
         IModel model,
         IThresholdPolicy policy,
         TrainingOptions options,
@@ -73,10 +73,9 @@ public static partial class HybridTrainer
             throw new ArgumentException("Training:Stop Converged needs validation rows (held out of the training rows; Data:ValidationFraction).", nameof(data));
         }
 
-        long? rows = data.TrainInMemory?.Count ?? data.Train.GetRowCount();
+        long? rows = data.Train.Count;
         int batchSize = options.BatchSize ?? TrainingOptions.AutoBatchSize(rows, workers);
-        float learningRate = options.LearningRate
-            ?? (data.TrainInMemory is { } inMemory ? LearningRateEstimate.Suggest(model, inMemory) : LearningRateEstimate.Default);
+        float learningRate = options.LearningRate ?? LearningRateEstimate.Suggest(model, data.Train);
         var board = new WeightsBoard(initial, learningRate);
         TimeSpan? budget = options.Budget?.Value;
         long? planned = options.Epochs is { } epochs && rows is { } count ? epochs * count : null;
@@ -105,14 +104,14 @@ public static partial class HybridTrainer
             environment.ProgressiveValidation,
             environment.Metrics,
             logger,
+            environment.Time,
             probeNoise: policy is AdaptiveThresholdPolicy,
             maxLocalSteps: environment.LocalSteps ?? MaxLocalSteps(rows, workers, batchSize),
             fixedLocalSteps: environment.LocalSteps is not null,
             l2: options.L2);
         var pool = new MinibatchPool(batchSize, data.FeatureCount);
-        using var delays = environment.Cluster.Any(c => !c.IsIdeal) ? new DelayScheduler() : null;
-        var loader = new MinibatchLoader(
-            data.Ml, data.Train, pool, options.Epochs, options.Shuffle, options.Seed, options.LoaderBufferedBatches, data.TrainInMemory);
+        using var delays = environment.Cluster.Any(c => !c.IsIdeal) && environment.Time == TimeProvider.System ? new DelayScheduler(environment.Time) : null;
+        var loader = new MinibatchLoader(data.Train, pool, options.Epochs, options.Shuffle, options.Seed, options.LoaderBufferedBatches);
         var graph = new TrainingGraph(
             loader,
             aggregator,
@@ -120,12 +119,12 @@ public static partial class HybridTrainer
             (id, abort) => new GradientWorker(id, model, board, aggregator.Input, pool, Simulate(environment, delays, options.Seed, id), support, abort));
 
         LogStarted(logger, data.Name, model.Name, options.Mode, policy.Describe(), workers, batchSize, learningRate, schedule.Describe(), Describe(options, rows));
-        var monitor = new TrainingMonitor(new Evaluator(model, data.Test), board, aggregator, progress, logger, environment.Metrics);
+        var observation = environment.Observer is { } observer ? new ObservationLoop(observer, board, aggregator, progress) : null;
         var convergence = untilConverged
             ? new ConvergenceMonitor(new Evaluator(model, data.Validation!), board, aggregator, options.Convergence, environment.Time, logger)
             : null;
         using var monitorStop = new CancellationTokenSource();
-        var sampling = monitor.RunAsync(options.EvaluationInterval.Value, environment.Time, monitorStop.Token);
+        var sampling = observation?.RunAsync(environment.Time, monitorStop.Token) ?? Task.CompletedTask;
         var judging = convergence?.RunAsync(converged, monitorStop.Token) ?? Task.CompletedTask;
         try
         {
@@ -140,12 +139,13 @@ public static partial class HybridTrainer
 
         double seconds = progress.Elapsed.TotalSeconds;
         var weights = aggregator.CopyWeights();
-        var finalPoint = monitor.Sample(weights);
+        observation?.ObserveFinal(weights);
+        var statistics = aggregator.Statistics();
         var endedBy = stop.IsCancellationRequested ? RunEnd.Stopped
             : converged.IsCancellationRequested ? RunEnd.Converged
             : budgetStop.IsCancellationRequested ? RunEnd.Budget
             : RunEnd.Epochs;
-        LogFinished(logger, endedBy, seconds, Describe(monitor.LastEvaluation!), finalPoint.Updates);
+        LogFinished(logger, endedBy, seconds, statistics.Examples, statistics.Updates);
         return new TrainingResult
         {
             Dataset = data.Name,
@@ -158,12 +158,8 @@ public static partial class HybridTrainer
             LearningRate = learningRate,
             TrainSeconds = seconds,
             EndedBy = endedBy,
-            Statistics = aggregator.Statistics(),
+            Statistics = statistics,
             SkippedRows = loader.SkippedRows,
-            Test = monitor.LastEvaluation!,
-            Metrics = MlNetMetrics.Evaluate(data.Ml, model, weights, data.Test, data.ClassCount),
-            Task = data.Task,
-            Curve = monitor.Curve,
             ThresholdChanges = aggregator.ThresholdChanges,
             Weights = weights,
             Progressive = support.Progressive.Snapshot(),
@@ -201,22 +197,21 @@ public static partial class HybridTrainer
     private static SimulatedConditions? Simulate(TrainerEnvironment environment, DelayScheduler? delays, int seed, int worker)
     {
         var condition = worker < environment.Cluster.Count ? environment.Cluster[worker] : WorkerCondition.Ideal;
-        if (condition.IsIdeal || delays is null)
+        if (condition.IsIdeal)
         {
             return null;
         }
 
         // Jitter is seeded per worker, so a seed replays the same delays (up to thread scheduling).
-        return new SimulatedConditions(condition, delays.DelayAsync, TimeProvider.System, new Random(unchecked((seed * 7919) + worker)));
+        // Real waits on the system clock go through the 1 ms scheduler (Task.Delay has a 4 ms floor here); on any
+        // other clock (a test's fake one) the clock's own timers are the waits.
+        Func<TimeSpan, CancellationToken, Task> delay = delays is not null ? delays.DelayAsync : (wait, token) => Task.Delay(wait, environment.Time, token);
+        return new SimulatedConditions(condition, delay, environment.Time, new Random(unchecked((seed * 7919) + worker)));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Training {Model} on {Dataset}: mode {Mode}, policy {Policy}, {Workers} workers, batch {BatchSize}, learning rate {LearningRate} ({Schedule}), {Stop}")]
     private static partial void LogStarted(ILogger logger, string dataset, string model, TrainingMode mode, string policy, int workers, int batchSize, float learningRate, string schedule, string stop);
 
-    private static string Describe(EvaluationResult test) => test.Rmse is { } rmse
-        ? FormattableString.Invariant($"test RMSE {rmse:G5}")
-        : FormattableString.Invariant($"test accuracy {test.Accuracy:F4}, log-loss {test.LogLoss:F4}");
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Training ended ({EndedBy}) after {Seconds:F2}s: {Test}, {Updates} updates")]
-    private static partial void LogFinished(ILogger logger, RunEnd endedBy, double seconds, string test, long updates);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Training ended ({EndedBy}) after {Seconds:F2}s: {Examples} examples, {Updates} updates")]
+    private static partial void LogFinished(ILogger logger, RunEnd endedBy, double seconds, long examples, long updates);
 }

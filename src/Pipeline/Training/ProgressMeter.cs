@@ -24,6 +24,9 @@ internal sealed class ProgressMeter
 
     public TimeSpan Elapsed => _time.GetElapsedTime(_start);
 
+    /// <summary>The run's one clock.</summary>
+    public TimeProvider Time => _time;
+
     public double At(long examplesApplied, long updates)
     {
         if (_custom is not null)

@@ -28,6 +28,9 @@ public sealed class TrainerEnvironment
     /// </summary>
     public Func<RunCounts, double>? Progress { get; init; }
 
+    /// <summary>Watches the run (a test set's learning curve, a progress display); none when null.</summary>
+    public ITrainingObserver? Observer { get; init; }
+
     /// <summary>Where the run records the "HybridSgd" meter's figures; none when null.</summary>
     public TrainingMetrics? Metrics { get; init; }
 

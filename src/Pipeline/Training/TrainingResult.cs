@@ -1,7 +1,5 @@
 using HybridSgd.Pipeline.Aggregation;
 using HybridSgd.Pipeline.Configuration;
-using HybridSgd.Pipeline.Data;
-using HybridSgd.Pipeline.Evaluation;
 using HybridSgd.Pipeline.Observability;
 
 namespace HybridSgd.Pipeline.Training;
@@ -38,16 +36,6 @@ public sealed record TrainingResult
     public required AggregationStatistics Statistics { get; init; }
 
     public required long SkippedRows { get; init; }
-
-    /// <summary>The final weights' test figures from the trainer's own evaluator (as on the learning curve).</summary>
-    public required EvaluationResult Test { get; init; }
-
-    /// <summary>The final weights' test metrics for the task, computed by ML.NET's evaluator.</summary>
-    public required TaskMetrics Metrics { get; init; }
-
-    public required LearningTask Task { get; init; }
-
-    public required IReadOnlyList<CurvePoint> Curve { get; init; }
 
     public required IReadOnlyList<ThresholdChange> ThresholdChanges { get; init; }
 

@@ -1,22 +1,24 @@
-using System.Diagnostics;
-
 namespace HybridSgd.Pipeline.Workers;
 
 /// <summary>
 /// Millisecond-accurate waits for simulated delays. Task.Delay rides the runtime's timer queue, which fires in
 /// ~4 ms steps on this kind of machine (measured: Task.Delay(1 ms) took 4.0 ms on average), far coarser than the
 /// sub-millisecond compute steps a 4× straggler has to stretch. One dedicated thread sleeps with the OS's
-/// high-resolution sleep (Monitor.Wait of 1 ms ≈ 1.1 ms) and completes the waits that fall due.
+/// high-resolution sleep (Monitor.Wait of 1 ms ≈ 1.1 ms) and completes the waits that fall due. Due times are
+/// read from the run's clock; the sleeping is real, so this serves the system clock (a test's fake clock uses its
+/// own timers instead).
 /// </summary>
 internal sealed class DelayScheduler : IDisposable
 {
+    private readonly TimeProvider _time;
     private readonly object _gate = new();
     private readonly PriorityQueue<TaskCompletionSource, long> _due = new();
     private readonly Thread _thread;
     private bool _disposed;
 
-    public DelayScheduler()
+    public DelayScheduler(TimeProvider time)
     {
+        _time = time;
         _thread = new Thread(Run) { IsBackground = true, Name = "HybridSgd simulated delays" };
         _thread.Start();
     }
@@ -29,7 +31,7 @@ internal sealed class DelayScheduler : IDisposable
         }
 
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        long due = Stopwatch.GetTimestamp() + (long)(delay.TotalSeconds * Stopwatch.Frequency);
+        long due = _time.GetTimestamp() + (long)(delay.TotalSeconds * _time.TimestampFrequency);
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
@@ -82,7 +84,7 @@ internal sealed class DelayScheduler : IDisposable
                 {
                     if (_due.TryPeek(out _, out long next))
                     {
-                        double milliseconds = (next - Stopwatch.GetTimestamp()) * 1000.0 / Stopwatch.Frequency;
+                        double milliseconds = (next - _time.GetTimestamp()) * 1000.0 / _time.TimestampFrequency;
                         Monitor.Wait(_gate, Math.Max(1, (int)milliseconds));
                     }
                     else
@@ -109,7 +111,7 @@ internal sealed class DelayScheduler : IDisposable
 
     private bool TakeDue(List<TaskCompletionSource> ready)
     {
-        long now = Stopwatch.GetTimestamp();
+        long now = _time.GetTimestamp();
         while (_due.TryPeek(out var done, out long due) && due <= now)
         {
             _due.Dequeue();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Threading.Tasks.Dataflow;
 using HybridSgd.Pipeline.Aggregation;
 using HybridSgd.Pipeline.Data;
@@ -114,7 +113,7 @@ internal sealed class GradientWorker
     /// <summary>Pulls the weights a new message starts from.</summary>
     private async Task<Round> OpenAsync()
     {
-        long started = Stopwatch.GetTimestamp();
+        long started = _support.Time.GetTimestamp();
         var snapshot = _board.Acquire();
         var round = new Round(snapshot.Version, _planner.Steps, started);
         try
@@ -122,9 +121,9 @@ internal sealed class GradientWorker
             // A simulated pull delay: the weights were handed out now but reach the worker later (staler).
             if (_conditions is not null)
             {
-                long pulling = Stopwatch.GetTimestamp();
+                long pulling = _support.Time.GetTimestamp();
                 await _conditions.PullAsync(_abort).ConfigureAwait(false);
-                round.CommunicationSeconds += Stopwatch.GetElapsedTime(pulling).TotalSeconds;
+                round.CommunicationSeconds += _support.Time.GetElapsedTime(pulling).TotalSeconds;
             }
 
             if (round.Planned == 1)
@@ -155,7 +154,7 @@ internal sealed class GradientWorker
     private async Task StepAsync(Round round, Minibatch batch)
     {
         int count = batch.Count;
-        long started = Stopwatch.GetTimestamp();
+        long started = _support.Time.GetTimestamp();
         bool local = round.Snapshot is null;
         ReadOnlySpan<float> weights = local ? _local! : round.Snapshot!.Values;
         Span<float> gradient = local ? _localGradient! : _message.Gradient;
@@ -190,13 +189,13 @@ internal sealed class GradientWorker
             }
         }
 
-        double compute = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        double compute = _support.Time.GetElapsedTime(started).TotalSeconds;
         if (_conditions is not null)
         {
             await _conditions.SlowDownAsync(TimeSpan.FromSeconds(compute), _abort).ConfigureAwait(false);
         }
 
-        round.ComputeSeconds += Stopwatch.GetElapsedTime(started).TotalSeconds;
+        round.ComputeSeconds += _support.Time.GetElapsedTime(started).TotalSeconds;
     }
 
     private async Task SendAsync(Round round)
@@ -204,9 +203,9 @@ internal sealed class GradientWorker
         _round = null;
         if (_conditions is not null)
         {
-            long pushing = Stopwatch.GetTimestamp();
+            long pushing = _support.Time.GetTimestamp();
             await _conditions.PushAsync(_abort).ConfigureAwait(false);
-            round.CommunicationSeconds += Stopwatch.GetElapsedTime(pushing).TotalSeconds;
+            round.CommunicationSeconds += _support.Time.GetElapsedTime(pushing).TotalSeconds;
         }
 
         if (round.IsLocal)
@@ -215,7 +214,7 @@ internal sealed class GradientWorker
             System.Numerics.Tensors.TensorPrimitives.Subtract(_message.Gradient, _local!, _message.Gradient);
         }
 
-        double work = Stopwatch.GetElapsedTime(round.Started).TotalSeconds;
+        double work = _support.Time.GetElapsedTime(round.Started).TotalSeconds;
         _planner.Observe(round.CommunicationSeconds, round.ComputeSeconds, round.Steps);
 
         // The message and its buffer are reused for the next round only after this wait ends.

@@ -15,6 +15,7 @@ internal sealed class WorkerSupport(
     bool scoreBeforeLearning,
     TrainingMetrics? metrics,
     ILogger logger,
+    TimeProvider time,
     bool probeNoise = false,
     int maxLocalSteps = 1,
     float l2 = 0,
@@ -35,6 +36,9 @@ internal sealed class WorkerSupport(
     public bool FixedLocalSteps => fixedLocalSteps;
 
     public ILogger Logger => logger;
+
+    /// <summary>The run's clock: what work and link times are measured with.</summary>
+    public TimeProvider Time => time;
 
     /// <summary>Progressive validation of this run (the metrics, if any, accumulate across runs).</summary>
     public ProgressiveTally Progressive { get; } = new();

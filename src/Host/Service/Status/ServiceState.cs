@@ -19,6 +19,7 @@ internal sealed class ServiceState(TimeProvider time)
     private int _threshold;
     private ProgressiveScore _recent = ProgressiveScore.None;
     private TaskMetrics? _test;
+    private long? _testAfterRows;
     private int _inboxFiles;
     private DateTimeOffset? _lastCheckpoint;
 
@@ -64,7 +65,8 @@ internal sealed class ServiceState(TimeProvider time)
 
     public void SetSegment(int threshold, ProgressiveScore recent) => Update(() => (_threshold, _recent) = (threshold, recent));
 
-    public void SetTest(TaskMetrics test) => Update(() => _test = test);
+    /// <summary>The test file's metrics, scored on the weights that had learnt <paramref name="afterRows"/> rows.</summary>
+    public void SetTest(TaskMetrics test, long afterRows) => Update(() => (_test, _testAfterRows) = (test, afterRows));
 
     public void SetCheckpoint(DateTimeOffset when) => Update(() => _lastCheckpoint = when);
 
@@ -90,6 +92,7 @@ internal sealed class ServiceState(TimeProvider time)
                 recent ? _recent.MeanLoss : null,
                 recent ? _recent.Accuracy : null,
                 _test,
+                _testAfterRows,
                 _inboxFiles,
                 _lastCheckpoint,
                 _totals.FilesDone,

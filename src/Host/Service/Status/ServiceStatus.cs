@@ -32,6 +32,7 @@ public sealed record ServiceStatus(
     double? RecentProgressiveLoss,
     double? RecentProgressiveAccuracy,
     TaskMetrics? Test,
+    long? TestAfterRows,
     int InboxFiles,
     DateTimeOffset? LastCheckpointUtc,
     long FilesDone,

@@ -23,7 +23,6 @@ internal sealed class StreamModel
 {
     private readonly TrainingOptions _configured;
     private readonly ServiceOptions _service;
-    private readonly DenseDataset _noTest;
     private readonly TrainerEnvironment _environment;
     private readonly IThresholdPolicy _policy;
     private float[] _weights;
@@ -51,9 +50,6 @@ internal sealed class StreamModel
         // One policy for the service's life, not one per segment: the adaptive policy's measurements (noise
         // scale, worker pace, loss windows) and its k carry over from segment to segment.
         _policy = ThresholdPolicyFactory.Create(configured.Mode, configured.Policy);
-
-        // Segments are scored on nothing: the service scores its own test file on its own schedule, between segments.
-        _noTest = DenseDataset.FromDataView(new SegmentBuffer(ml, model.FeatureCount, ClassCount).ToDataView());
     }
 
     public MLContext Ml { get; }
@@ -87,9 +83,10 @@ internal sealed class StreamModel
     /// as it was, when <paramref name="stop"/> ended the segment before all of it was learned: the rows are then
     /// read again after a restart rather than half-counted.
     /// </summary>
-    /// <param name="rows">Rows of the file the segment consumed: those in <paramref name="segment"/> and <paramref name="skipped"/>.</param>
-    public async Task<SegmentOutcome?> TrainAsync(SegmentBuffer segment, int rows, int skipped, string name, CancellationToken stop)
+    /// <param name="rows">Rows of the file the segment consumed: those in <paramref name="segment"/> and those it skipped.</param>
+    public async Task<SegmentOutcome?> TrainAsync(DenseDataset segment, int rows, string name, CancellationToken stop)
     {
+        long skipped = segment.SkippedRows;
         if (segment.Count == 0)
         {
             // Nothing usable to learn from (every label missing): the rows are consumed all the same.
@@ -98,9 +95,9 @@ internal sealed class StreamModel
             return empty;
         }
 
-        var view = segment.ToDataView();
-        LearningRate ??= LearningRateEstimate.Suggest(Model, DenseDataset.FromDataView(view));
-        var data = new TrainingData(Ml, name, view, _noTest, Model.FeatureCount, ClassCount, null, Model.Task);
+        // Segments are scored on nothing here: the service scores its own test file on its own schedule.
+        LearningRate ??= LearningRateEstimate.Suggest(Model, segment);
+        var data = new TrainingSet(name, TrainingRows.InMemory(segment), Model.Task, ClassCount);
         var environment = new TrainerEnvironment
         {
             Logger = _environment.Logger,
@@ -120,7 +117,7 @@ internal sealed class StreamModel
 
         var statistics = result.Statistics;
         var outcome = new SegmentOutcome(
-            rows, statistics.Examples, statistics.Updates, result.TrainSeconds, skipped + result.SkippedRows, result.DroppedMinibatches, result.Progressive, statistics.Threshold);
+            rows, statistics.Examples, statistics.Updates, result.TrainSeconds, skipped, result.DroppedMinibatches, result.Progressive, statistics.Threshold);
         _weights = result.Weights;
         LearningRate = result.FinalLearningRate;
         Totals = Add(Totals, outcome);
@@ -151,14 +148,12 @@ internal sealed class StreamModel
     /// The configured training options for one pass over one segment, from the current learning rate. The seed moves
     /// on with every segment so each is shuffled differently, yet a replay from a checkpoint shuffles the same way.
     /// </summary>
-    private TrainingOptions SegmentOptions()
+    private TrainingOptions SegmentOptions() => _configured with
     {
-        var options = TrainingRun.WithModeAndSeed(
-            _configured, _configured.Mode, unchecked(_configured.Seed + (int)Totals.Segments), _configured.EvaluationInterval);
-        options.LearningRate = LearningRate;
-        options.Epochs = 1;
-        options.Budget = null;
-        options.Stop = StopRule.Epochs;
-        return options;
-    }
+        Seed = unchecked(_configured.Seed + (int)Totals.Segments),
+        LearningRate = LearningRate,
+        Epochs = 1,
+        Budget = null,
+        Stop = StopRule.Epochs,
+    };
 }

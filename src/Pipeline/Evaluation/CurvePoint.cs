@@ -1,4 +1,4 @@
-namespace HybridSgd.Pipeline.Training;
+namespace HybridSgd.Pipeline.Evaluation;
 
 /// <summary>One sample of the learning curve, taken while training runs.</summary>
 /// <param name="TestAccuracy">Classifiers only (null for regression).</param>
