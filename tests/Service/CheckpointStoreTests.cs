@@ -54,7 +54,7 @@ public sealed class CheckpointStoreTests : IDisposable
         store.Write(Checkpoint(rows: 100), [1f, 2f]);
 
         // The crash: the next checkpoint's temporary file was written (even half) but never renamed.
-        File.WriteAllBytes(store.TemporaryPath, new byte[10]);
+        File.WriteAllBytes(AtomicFile.TemporaryPathFor(store.CurrentPath), new byte[10]);
 
         var loaded = store.Load([])!;
         Assert.False(loaded.IsPrevious);

@@ -1,10 +1,12 @@
+using HybridSgd.Pipeline.Persistence;
+
 namespace HybridSgd.Host.Service.Checkpoints;
 
 /// <summary>
-/// checkpoint.hsgdc and checkpoint.prev.hsgdc in the model directory. A write goes to a temporary file that is
-/// flushed to disk, then the current checkpoint becomes the previous one and the temporary file the current one
-/// (two renames): a crash at any point leaves at least one whole checkpoint, and a corrupt newest one (checked by
-/// its SHA-256) falls back to the previous.
+/// checkpoint.hsgdc and checkpoint.prev.hsgdc in the model directory. A write goes through <see cref="AtomicFile"/>,
+/// which moves the current checkpoint to the previous one just before the new one takes its place: a crash at any
+/// point leaves at least one whole checkpoint, and a corrupt newest one (checked by its SHA-256) falls back to the
+/// previous.
 /// </summary>
 internal sealed class CheckpointStore(string directory)
 {
@@ -15,26 +17,8 @@ internal sealed class CheckpointStore(string directory)
 
     public string PreviousPath { get; } = Path.Combine(Path.GetFullPath(directory), PreviousFileName);
 
-    /// <summary>The temporary file a write goes through; a crash can leave it behind, and it is never read.</summary>
-    public string TemporaryPath => CurrentPath + ".tmp";
-
-    public void Write(Checkpoint checkpoint, ReadOnlySpan<float> weights)
-    {
-        byte[] bytes = CheckpointCodec.Encode(checkpoint, weights);
-        Directory.CreateDirectory(Path.GetDirectoryName(CurrentPath)!);
-        using (var stream = new FileStream(TemporaryPath, FileMode.Create, FileAccess.Write, FileShare.None))
-        {
-            stream.Write(bytes);
-            stream.Flush(flushToDisk: true);
-        }
-
-        if (File.Exists(CurrentPath))
-        {
-            File.Move(CurrentPath, PreviousPath, overwrite: true);
-        }
-
-        File.Move(TemporaryPath, CurrentPath);
-    }
+    public void Write(Checkpoint checkpoint, ReadOnlySpan<float> weights) =>
+        AtomicFile.Write(CurrentPath, CheckpointCodec.Encode(checkpoint, weights), keepPreviousAs: PreviousPath);
 
     /// <summary>
     /// The newest whole checkpoint: the current one, else the previous one; null when neither exists.
