@@ -49,7 +49,8 @@ public sealed class ModelFileTests : IDisposable
         var bytes = File.ReadAllBytes(path);
         File.WriteAllBytes(path, bytes[..^7]);
 
-        Assert.Throws<InvalidDataException>(() => ModelFile.Load(path));
+        var error = Assert.Throws<InvalidDataException>(() => ModelFile.Load(path));
+        Assert.Contains($"Model file '{path}' is not usable: it is truncated", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

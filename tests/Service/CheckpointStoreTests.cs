@@ -28,10 +28,10 @@ public sealed class CheckpointStoreTests : IDisposable
     }
 
     [Theory]
-    [InlineData("flip")]
-    [InlineData("truncate")]
-    [InlineData("empty")]
-    public void Load_NewestCorrupt_PreviousWithTheReason(string damage)
+    [InlineData("flip", "its SHA-256 checksum does not match")]
+    [InlineData("truncate", "it is truncated")]
+    [InlineData("empty", "it is truncated (0 bytes")]
+    public void Load_NewestCorrupt_PreviousWithTheReason(string damage, string reason)
     {
         var store = new CheckpointStore(_scratch.Path);
         store.Write(Checkpoint(rows: 100), [1f, 2f]);
@@ -44,7 +44,24 @@ public sealed class CheckpointStoreTests : IDisposable
         Assert.True(loaded.IsPrevious);
         Assert.Equal(100, loaded.Checkpoint.Totals.Rows);
         Assert.Equal([1f, 2f], loaded.Weights);
-        Assert.Contains(CheckpointStore.FileName, Assert.Single(rejected), StringComparison.Ordinal);
+        Assert.StartsWith($"Checkpoint '{store.CurrentPath}' is not usable: {reason}", Assert.Single(rejected), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_StateThatCannotBeWritten_BothCheckpointsUntouched()
+    {
+        var store = new CheckpointStore(_scratch.Path);
+        store.Write(Checkpoint(rows: 100), [1f, 2f]);
+        store.Write(Checkpoint(rows: 200), [3f, 4f]);
+
+        // JSON has no NaN: the write fails before either file is touched.
+        Assert.ThrowsAny<ArgumentException>(() => store.Write(Checkpoint(rows: 300) with { LearningRate = float.NaN }, [5f, 6f]));
+
+        var loaded = store.Load([])!;
+        Assert.Equal((false, 200L), (loaded.IsPrevious, loaded.Checkpoint.Totals.Rows));
+        File.Delete(store.CurrentPath);
+        Assert.Equal(100, store.Load([])!.Checkpoint.Totals.Rows);
+        Assert.Single(Directory.GetFiles(_scratch.Path));
     }
 
     [Fact]
