@@ -84,10 +84,7 @@ public sealed class ModelFileTests : IDisposable
     [Fact]
     public void Load_Version1FileOfAnEarlierBuild_MulticlassWithItsWeights()
     {
-        string path = Path.Combine(_directory, "v1.hsgd");
-        File.WriteAllBytes(path, Convert.FromBase64String(Version1File));
-
-        var (header, weights) = ModelFile.Load(path);
+        var (header, weights) = LoadBytes(Convert.FromBase64String(Version1File));
 
         Assert.Equal(("softmax", 1, 2, LearningTask.Multiclass, "old-build"), (header.Model, header.FeatureCount, header.OutputCount, header.Task, header.Dataset));
         Assert.Equal(["a", "b"], header.ClassNames);
@@ -97,10 +94,7 @@ public sealed class ModelFileTests : IDisposable
     [Fact]
     public void Load_Version2FileOfAnEarlierBuild_ItsHeaderAndWeights()
     {
-        string path = Path.Combine(_directory, "v2.hsgd");
-        File.WriteAllBytes(path, Convert.FromBase64String(Version2File));
-
-        var (header, weights) = ModelFile.Load(path);
+        var (header, weights) = LoadBytes(Convert.FromBase64String(Version2File));
 
         Assert.Equal(("logistic", 2, 1, LearningTask.Binary, "old-build"), (header.Model, header.FeatureCount, header.OutputCount, header.Task, header.Dataset));
         Assert.Equal(["no", "yes"], header.ClassNames);
@@ -115,6 +109,13 @@ public sealed class ModelFileTests : IDisposable
         ModelFile.Save(path, new ModelHeader("logistic", 2, 1, ["no", "yes"], "old-build", [], LearningTask.Binary), [0.5f, -1.25f, 3f]);
 
         Assert.Equal(Convert.FromBase64String(Version2File), File.ReadAllBytes(path));
+    }
+
+    private (ModelHeader Header, float[] Weights) LoadBytes(byte[] bytes)
+    {
+        string path = Path.Combine(_directory, "earlier.hsgd");
+        File.WriteAllBytes(path, bytes);
+        return ModelFile.Load(path);
     }
 
     /// <summary>Rewrites the file's version field (after the 8-byte signature) and its checksum, as that version's writer would have.</summary>
