@@ -17,8 +17,8 @@ public sealed class AtomicFileTests : IDisposable
     [Fact]
     public void Write_OverAnExistingFile_NewContentAndNothingElse()
     {
-        AtomicFile.Write(Target, [1, 2, 3]);
-        AtomicFile.Write(Target, [4, 5]);
+        AtomicFile.Write(Target, Bytes(1, 2, 3));
+        AtomicFile.Write(Target, Bytes(4, 5));
 
         Assert.Equal([4, 5], File.ReadAllBytes(Target));
         Assert.Equal([Target], Directory.GetFiles(_scratch.Path));
@@ -27,7 +27,7 @@ public sealed class AtomicFileTests : IDisposable
     [Fact]
     public void Write_FailsMidway_OldContentStandsAndNoTemporaryRemains()
     {
-        AtomicFile.Write(Target, [1, 2, 3]);
+        AtomicFile.Write(Target, Bytes(1, 2, 3));
 
         Assert.Throws<IOException>(() => AtomicFile.Write(Target, HalfThenFail));
 
@@ -38,11 +38,11 @@ public sealed class AtomicFileTests : IDisposable
     [Fact]
     public void Write_KeepPrevious_OldContentMovesThere()
     {
-        AtomicFile.Write(Target, [1], keepPreviousAs: Previous);
+        AtomicFile.Write(Target, Bytes(1), keepPreviousAs: Previous);
         Assert.False(File.Exists(Previous));
 
-        AtomicFile.Write(Target, [2], keepPreviousAs: Previous);
-        AtomicFile.Write(Target, [3], keepPreviousAs: Previous);
+        AtomicFile.Write(Target, Bytes(2), keepPreviousAs: Previous);
+        AtomicFile.Write(Target, Bytes(3), keepPreviousAs: Previous);
 
         Assert.Equal([3], File.ReadAllBytes(Target));
         Assert.Equal([2], File.ReadAllBytes(Previous));
@@ -52,8 +52,8 @@ public sealed class AtomicFileTests : IDisposable
     [Fact]
     public void Write_KeepPreviousFailsMidway_BothFilesUntouched()
     {
-        AtomicFile.Write(Target, [1], keepPreviousAs: Previous);
-        AtomicFile.Write(Target, [2], keepPreviousAs: Previous);
+        AtomicFile.Write(Target, Bytes(1), keepPreviousAs: Previous);
+        AtomicFile.Write(Target, Bytes(2), keepPreviousAs: Previous);
 
         Assert.Throws<IOException>(() => AtomicFile.Write(Target, HalfThenFail, keepPreviousAs: Previous));
 
@@ -65,7 +65,7 @@ public sealed class AtomicFileTests : IDisposable
     [Fact]
     public void RemoveLeftovers_DeletesTheTemporariesOfDeadWritesOnly()
     {
-        AtomicFile.Write(Target, [1]);
+        AtomicFile.Write(Target, Bytes(1));
         string leftover = AtomicFile.TemporaryPathFor(Target);
         string[] others = [Path.Combine(_scratch.Path, ".notes.tmp"), Path.Combine(_scratch.Path, "x.csv.tmp")];
         foreach (string file in others.Append(leftover))
@@ -78,6 +78,8 @@ public sealed class AtomicFileTests : IDisposable
         Assert.False(File.Exists(leftover));
         Assert.Equal(others.Append(Target).Order(), Directory.GetFiles(_scratch.Path).Order());
     }
+
+    private static Action<Stream> Bytes(params byte[] content) => stream => stream.Write(content);
 
     private static void HalfThenFail(Stream stream)
     {

@@ -36,18 +36,16 @@ internal static class AtomicFile
         }
         catch
         {
-            // Never leave a half-written temporary behind; the target still holds its previous content.
+            // Never leave a half-written temporary behind. The old content stands: in the target, or (when the
+            // second rename failed) in keepPreviousAs.
             File.Delete(temporary);
             throw;
         }
     }
 
-    public static void Write(string path, byte[] content, string? keepPreviousAs = null) =>
-        Write(path, stream => stream.Write(content), keepPreviousAs);
-
     /// <summary>
     /// A fresh temporary for a write to <paramref name="fullPath"/>: hidden, and unique, so that two writers of one file
-    /// (a periodic status write and the final one) never share it.
+    /// never share one.
     /// </summary>
     internal static string TemporaryPathFor(string fullPath) =>
         Path.Combine(Path.GetDirectoryName(fullPath)!, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}{TemporarySuffix}");
@@ -58,7 +56,7 @@ internal static class AtomicFile
     /// </summary>
     public static void RemoveLeftovers(string directory)
     {
-        foreach (string file in Directory.EnumerateFiles(directory, "." + "*" + TemporarySuffix))
+        foreach (string file in Directory.EnumerateFiles(directory, $".*{TemporarySuffix}"))
         {
             // ".model.hsgd.<guid>.tmp": the guid says AtomicFile made it.
             string guid = Path.GetExtension(Path.GetFileNameWithoutExtension(file)).TrimStart('.');

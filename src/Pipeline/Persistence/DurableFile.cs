@@ -14,67 +14,48 @@ namespace HybridSgd.Pipeline.Persistence;
 /// refuses the file, naming it and what is wrong, rather than return part of it.
 /// </summary>
 /// <typeparam name="THeader">The caller's self-description, in JSON so a person can read it too.</typeparam>
-internal sealed class DurableFile<THeader>
+/// <param name="kind">What the file is called in messages: "Model file", "Checkpoint".</param>
+/// <param name="signature">The bytes every file of this kind starts with.</param>
+/// <param name="version">The format version this build writes; a file of a higher one is refused.</param>
+/// <param name="oldestReadableVersion">The oldest version whose header this build still reads.</param>
+internal sealed class DurableFile<THeader>(string kind, ReadOnlySpan<byte> signature, int version, int oldestReadableVersion)
     where THeader : class
 {
     private const int HashSize = SHA256.HashSizeInBytes;
 
-    private readonly string _kind;
-    private readonly byte[] _signature;
-    private readonly int _oldestReadableVersion;
-
-    /// <param name="kind">What the file is called in messages: "Model file", "Checkpoint".</param>
-    /// <param name="signature">The bytes every file of this kind starts with.</param>
-    /// <param name="version">The format version this build writes; a file of a higher one is refused.</param>
-    /// <param name="oldestReadableVersion">The oldest version whose header this build still reads.</param>
-    public DurableFile(string kind, ReadOnlySpan<byte> signature, int version, int oldestReadableVersion)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(oldestReadableVersion, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(oldestReadableVersion, version);
-        _kind = kind;
-        _signature = signature.ToArray();
-        Version = version;
-        _oldestReadableVersion = oldestReadableVersion;
-    }
-
-    public int Version { get; }
+    // The payload is copied as it lies in memory, so a big-endian machine would write other bytes: refuse to start.
+    private readonly byte[] _signature = BitConverter.IsLittleEndian
+        ? signature.ToArray()
+        : throw new PlatformNotSupportedException("Model files and checkpoints are little-endian; this machine is big-endian.");
 
     /// <param name="keepPreviousAs">Where the file it replaces goes (see <see cref="AtomicFile.Write(string, Action{Stream}, string?)"/>).</param>
     public void Write(string path, THeader header, ReadOnlySpan<float> payload, string? keepPreviousAs = null)
     {
-        RequireLittleEndian();
         byte[] json = JsonSerializer.SerializeToUtf8Bytes(header);
-        long length = Length(json.Length, payload.Length);
-        if (length > Array.MaxLength)
-        {
-            throw new ArgumentException($"A {_kind.ToLowerInvariant()} of {length} bytes is more than this build writes.", nameof(payload));
-        }
 
-        var bytes = new byte[length];
+        // One array, so a file is at most 2 GiB (File.ReadAllBytes' limit too): a model of 500 million weights.
+        var bytes = new byte[Length(json.Length, payload.Length)];
         var rest = Put(bytes, _signature);
-        rest = Put(rest, Version);
+        rest = Put(rest, version);
         rest = Put(rest, json.Length);
         rest = Put(rest, json);
         rest = Put(rest, payload.Length);
         rest = Put(rest, MemoryMarshal.AsBytes(payload));
         SHA256.HashData(bytes.AsSpan(0, bytes.Length - HashSize), rest);
-        AtomicFile.Write(path, bytes, keepPreviousAs);
+        AtomicFile.Write(path, stream => stream.Write(bytes), keepPreviousAs);
     }
 
     /// <exception cref="InvalidDataException">The file is not a whole, uncorrupted file of this kind; the message names it and says why.</exception>
     public (THeader Header, float[] Payload) Read(string path)
     {
-        RequireLittleEndian();
         byte[] bytes = File.ReadAllBytes(path);
         ReadOnlySpan<byte> file = bytes;
-        InvalidDataException Refused(string what, Exception? inner = null) => new($"{_kind} '{path}' is not usable: {what}.", inner);
+        InvalidDataException Refused(string what, Exception? inner = null) => new($"{kind} '{path}' is not usable: {what}.", inner);
         string Truncated(long needed) => $"it is truncated ({bytes.Length} bytes, {needed} needed)";
 
-        if (!file.StartsWith(_signature))
+        if (!file.StartsWith(_signature) && !_signature.AsSpan().StartsWith(file))
         {
-            throw Refused(_signature.AsSpan().StartsWith(file)
-                ? Truncated(Length(0, 0))
-                : $"it does not start with the signature \"{Encoding.ASCII.GetString(_signature)}\" (not a {_kind.ToLowerInvariant()}, or damaged)");
+            throw Refused($"it does not start with the signature \"{Encoding.ASCII.GetString(_signature)}\" (not a {kind.ToLowerInvariant()}, or damaged)");
         }
 
         if (file.Length < Length(0, 0))
@@ -82,10 +63,10 @@ internal sealed class DurableFile<THeader>
             throw Refused(Truncated(Length(0, 0)));
         }
 
-        int version = BinaryPrimitives.ReadInt32LittleEndian(file[_signature.Length..]);
-        if (version < _oldestReadableVersion || version > Version)
+        int fileVersion = BinaryPrimitives.ReadInt32LittleEndian(file[_signature.Length..]);
+        if (fileVersion < oldestReadableVersion || fileVersion > version)
         {
-            throw Refused($"unsupported format version {version}, this build reads {_oldestReadableVersion} to {Version}");
+            throw Refused($"unsupported format version {fileVersion}, this build reads {oldestReadableVersion} to {version}");
         }
 
         int headerAt = _signature.Length + (2 * sizeof(int));
@@ -138,14 +119,5 @@ internal sealed class DurableFile<THeader>
     {
         BinaryPrimitives.WriteInt32LittleEndian(to, value);
         return to[sizeof(int)..];
-    }
-
-    /// <summary>The payload is copied as it lies in memory; a big-endian machine would write (and read) other bytes.</summary>
-    private static void RequireLittleEndian()
-    {
-        if (!BitConverter.IsLittleEndian)
-        {
-            throw new PlatformNotSupportedException("Durable files are written little-endian; this machine is big-endian.");
-        }
     }
 }

@@ -41,13 +41,10 @@ internal sealed class CheckpointStore(string directory)
                 var (checkpoint, weights) = Format.Read(path);
                 return new LoadedCheckpoint(checkpoint, weights, path, previous);
             }
-            catch (InvalidDataException exception)
+            catch (Exception exception) when (exception is InvalidDataException or IOException)
             {
-                rejected.Add(exception.Message);
-            }
-            catch (IOException exception)
-            {
-                rejected.Add($"Checkpoint '{path}' could not be read: {exception.Message}");
+                // An InvalidDataException names the file; an IOException may not.
+                rejected.Add(exception is IOException ? $"Checkpoint '{path}' could not be read: {exception.Message}" : exception.Message);
             }
         }
 
