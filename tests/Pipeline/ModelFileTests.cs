@@ -49,7 +49,8 @@ public sealed class ModelFileTests : IDisposable
         var bytes = File.ReadAllBytes(path);
         File.WriteAllBytes(path, bytes[..^7]);
 
-        Assert.Throws<InvalidDataException>(() => ModelFile.Load(path));
+        var error = Assert.Throws<InvalidDataException>(() => ModelFile.Load(path));
+        Assert.Contains($"Model file '{path}' is not usable: it is truncated", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -70,6 +71,51 @@ public sealed class ModelFileTests : IDisposable
         {
             Assert.Contains("format version 3", Assert.Throws<InvalidDataException>(() => ModelFile.Load(path)).Message);
         }
+    }
+
+    /// <summary>A version 1 file as builds before b103f9e wrote it: no task or data spec in its header.</summary>
+    private const string Version1File =
+        "SFNHRE1PREwBAAAAcwAAAHsiTW9kZWwiOiJzb2Z0bWF4IiwiRmVhdHVyZUNvdW50IjoxLCJPdXRwdXRDb3VudCI6MiwiQ2xhc3NOYW1lcyI6WyJhIiwiYiJdLCJEYXRhc2V0Ijoib2xkLWJ1aWxkIiwiSGlkZGVuTGF5ZXJzIjpbXX0EAAAAAACAPwAAAMAAAAA/AACAQG6KcFEey+SOaKcy1SbcRP+0vj2eo/8HOT8VGad90wXy";
+
+    /// <summary>A version 2 file as ModelFile wrote it at 5370844 (logistic, binary, 3 weights).</summary>
+    private const string Version2File =
+        "SFNHRE1PREwCAAAAkwAAAHsiTW9kZWwiOiJsb2dpc3RpYyIsIkZlYXR1cmVDb3VudCI6MiwiT3V0cHV0Q291bnQiOjEsIkNsYXNzTmFtZXMiOlsibm8iLCJ5ZXMiXSwiRGF0YXNldCI6Im9sZC1idWlsZCIsIkhpZGRlbkxheWVycyI6W10sIlRhc2siOiJCaW5hcnkiLCJEYXRhIjpudWxsfQMAAAAAAAA/AACgvwAAQEBxrVegYpah1L6mJfjzcvA/QQs7qynX8Ds2x4JnPTPhug==";
+
+    [Fact]
+    public void Load_Version1FileOfAnEarlierBuild_MulticlassWithItsWeights()
+    {
+        var (header, weights) = LoadBytes(Convert.FromBase64String(Version1File));
+
+        Assert.Equal(("softmax", 1, 2, LearningTask.Multiclass, "old-build"), (header.Model, header.FeatureCount, header.OutputCount, header.Task, header.Dataset));
+        Assert.Equal(["a", "b"], header.ClassNames);
+        Assert.Equal([1f, -2f, 0.5f, 4f], weights);
+    }
+
+    [Fact]
+    public void Load_Version2FileOfAnEarlierBuild_ItsHeaderAndWeights()
+    {
+        var (header, weights) = LoadBytes(Convert.FromBase64String(Version2File));
+
+        Assert.Equal(("logistic", 2, 1, LearningTask.Binary, "old-build"), (header.Model, header.FeatureCount, header.OutputCount, header.Task, header.Dataset));
+        Assert.Equal(["no", "yes"], header.ClassNames);
+        Assert.Equal([0.5f, -1.25f, 3f], weights);
+    }
+
+    [Fact]
+    public void Save_SameModelAsTheEarlierBuild_SameBytes()
+    {
+        string path = Path.Combine(_directory, "m.hsgd");
+
+        ModelFile.Save(path, new ModelHeader("logistic", 2, 1, ["no", "yes"], "old-build", [], LearningTask.Binary), [0.5f, -1.25f, 3f]);
+
+        Assert.Equal(Convert.FromBase64String(Version2File), File.ReadAllBytes(path));
+    }
+
+    private (ModelHeader Header, float[] Weights) LoadBytes(byte[] bytes)
+    {
+        string path = Path.Combine(_directory, "earlier.hsgd");
+        File.WriteAllBytes(path, bytes);
+        return ModelFile.Load(path);
     }
 
     /// <summary>Rewrites the file's version field (after the 8-byte signature) and its checksum, as that version's writer would have.</summary>

@@ -74,7 +74,7 @@ public sealed class CrashRecoveryTests : IDisposable
         {
             _files.Drop("c.csv", ServiceFiles.Csv(0, 100));
             await ServiceHost.WaitForDoneAsync(_files, 3);
-            Assert.Contains(second.Logs.Lines, l => l.Level == LogLevel.Warning && l.Message.Contains("using the previous one", StringComparison.Ordinal));
+            Assert.Contains(second.Logs.Lines, l => l.Level == LogLevel.Warning && l.Message.Contains("checksum does not match its content (corrupted). Using the previous one.", StringComparison.Ordinal));
         }
 
         // The previous checkpoint already held every row of a.csv and b.csv: a file leaves the inbox only when both do.

@@ -3,6 +3,7 @@ using HybridSgd.Host.Options;
 using HybridSgd.Host.Service.Feeding;
 using HybridSgd.Host.Service.Status;
 using HybridSgd.Pipeline.Configuration;
+using HybridSgd.Pipeline.Persistence;
 using HybridSgd.Pipeline.Training;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -36,7 +37,10 @@ internal sealed class ServeJob(
         var logger = loggers.CreateLogger<ServeJob>();
         Directory.CreateDirectory(service.ModelDirectory);
         using var directoryLock = ModelDirectoryLock.Acquire(service.ModelDirectory);
-        RemoveStaleTemporaryFile(service);
+
+        // A crash between writing a checkpoint's (or model.hsgd's, status.json's) temporary file and renaming it
+        // leaves the temporary behind; it is never read, only removed.
+        AtomicFile.RemoveLeftovers(service.ModelDirectory);
         var inbox = new FeedDirectoryScanner(service.Inbox, fromSpool: false, service.SettleTime.Value, time);
 
         // Chunks appear in the spool only when complete (renamed from .tmp), so they need no settle time.
@@ -95,16 +99,6 @@ internal sealed class ServeJob(
         if (!stop.IsCancellationRequested)
         {
             ServiceLog.StdinEnded(logger, spooler.Rows, spooler.Chunks);
-        }
-    }
-
-    /// <summary>A crash between writing a checkpoint's temporary file and renaming it leaves the file behind; it is never trusted.</summary>
-    private static void RemoveStaleTemporaryFile(ServiceOptions service)
-    {
-        string temporary = new Checkpoints.CheckpointStore(service.ModelDirectory).TemporaryPath;
-        if (File.Exists(temporary))
-        {
-            File.Delete(temporary);
         }
     }
 }

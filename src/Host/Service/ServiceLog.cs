@@ -11,7 +11,7 @@ internal static partial class ServiceLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Resumed from {Checkpoint} saved {SavedUtc:u}: {Rows} rows, {Updates} updates, {Sources} files in progress")]
     public static partial void Resumed(ILogger logger, string checkpoint, DateTimeOffset savedUtc, long rows, long updates, int sources);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Checkpoint {Problem}; using the previous one")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Problem} Using the previous one.")]
     public static partial void CheckpointRejected(ILogger logger, string problem);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No checkpoint in {ModelDirectory}: starting a new model")]

@@ -5,14 +5,11 @@ namespace HybridSgd.Host.Service.Checkpoints;
 /// <summary>
 /// The service's exact state at a segment boundary, apart from the weights (stored beside it in binary): the model
 /// and its data spec, the optimizer's learning rate, the policy's progress (in <see cref="Totals"/>) and how far into
-/// each fed file training got.
+/// each fed file training got. Its format version is the file's (see <see cref="CheckpointStore"/>); checkpoints of
+/// earlier builds carry a "Version" here too, which was never read and is ignored.
 /// </summary>
 internal sealed record Checkpoint
 {
-    public const int CurrentVersion = 1;
-
-    public int Version { get; init; } = CurrentVersion;
-
     public required DateTimeOffset SavedUtc { get; init; }
 
     /// <summary>The model file's header: model kind, shape, classes and the tabular spec in <c>Data</c>.</summary>

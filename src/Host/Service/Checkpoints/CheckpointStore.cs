@@ -1,40 +1,27 @@
+using HybridSgd.Pipeline.Persistence;
+
 namespace HybridSgd.Host.Service.Checkpoints;
 
 /// <summary>
-/// checkpoint.hsgdc and checkpoint.prev.hsgdc in the model directory. A write goes to a temporary file that is
-/// flushed to disk, then the current checkpoint becomes the previous one and the temporary file the current one
-/// (two renames): a crash at any point leaves at least one whole checkpoint, and a corrupt newest one (checked by
-/// its SHA-256) falls back to the previous.
+/// checkpoint.hsgdc and checkpoint.prev.hsgdc in the model directory, each a <see cref="DurableFile{THeader}"/>
+/// signed "HSGDCKPT": the <see cref="Checkpoint"/> its header, the weights its payload. A write goes through
+/// <see cref="AtomicFile"/>, which moves the current checkpoint to the previous one just before the new one takes its
+/// place: a crash at any point leaves at least one whole checkpoint, and a corrupt newest one (checked by its SHA-256)
+/// falls back to the previous.
 /// </summary>
 internal sealed class CheckpointStore(string directory)
 {
     public const string FileName = "checkpoint.hsgdc";
     public const string PreviousFileName = "checkpoint.prev.hsgdc";
 
+    /// <summary>Format 1, the only one so far.</summary>
+    private static readonly DurableFile<Checkpoint> Format = new("Checkpoint", "HSGDCKPT"u8, version: 1, oldestReadableVersion: 1);
+
     public string CurrentPath { get; } = Path.Combine(Path.GetFullPath(directory), FileName);
 
     public string PreviousPath { get; } = Path.Combine(Path.GetFullPath(directory), PreviousFileName);
 
-    /// <summary>The temporary file a write goes through; a crash can leave it behind, and it is never read.</summary>
-    public string TemporaryPath => CurrentPath + ".tmp";
-
-    public void Write(Checkpoint checkpoint, ReadOnlySpan<float> weights)
-    {
-        byte[] bytes = CheckpointCodec.Encode(checkpoint, weights);
-        Directory.CreateDirectory(Path.GetDirectoryName(CurrentPath)!);
-        using (var stream = new FileStream(TemporaryPath, FileMode.Create, FileAccess.Write, FileShare.None))
-        {
-            stream.Write(bytes);
-            stream.Flush(flushToDisk: true);
-        }
-
-        if (File.Exists(CurrentPath))
-        {
-            File.Move(CurrentPath, PreviousPath, overwrite: true);
-        }
-
-        File.Move(TemporaryPath, CurrentPath);
-    }
+    public void Write(Checkpoint checkpoint, ReadOnlySpan<float> weights) => Format.Write(CurrentPath, checkpoint, weights, keepPreviousAs: PreviousPath);
 
     /// <summary>
     /// The newest whole checkpoint: the current one, else the previous one; null when neither exists.
@@ -51,12 +38,13 @@ internal sealed class CheckpointStore(string directory)
 
             try
             {
-                var (checkpoint, weights) = CheckpointCodec.Decode(File.ReadAllBytes(path));
+                var (checkpoint, weights) = Format.Read(path);
                 return new LoadedCheckpoint(checkpoint, weights, path, previous);
             }
-            catch (Exception exception) when (exception is InvalidDataException or System.Text.Json.JsonException or IOException)
+            catch (Exception exception) when (exception is InvalidDataException or IOException)
             {
-                rejected.Add($"'{path}': {exception.Message}");
+                // An InvalidDataException names the file; an IOException may not.
+                rejected.Add(exception is IOException ? $"Checkpoint '{path}' could not be read: {exception.Message}" : exception.Message);
             }
         }
 
