@@ -5,7 +5,7 @@ using HybridSgd.Tests.Support;
 
 namespace HybridSgd.Tests.Host;
 
-/// <summary>The compare verb end to end with tiny budgets: every method, every seed, all three outputs.</summary>
+/// <summary>The compare verb end to end with tiny budgets: every method, every seed, all four outputs.</summary>
 public sealed class CompareCommandTests : IDisposable
 {
     private readonly ScratchDirectory _scratch = new();
@@ -44,6 +44,7 @@ public sealed class CompareCommandTests : IDisposable
 
         var svg = XDocument.Parse(File.ReadAllText(Path.Combine(Out, "compare.svg")));
         Assert.Equal("svg", svg.Root!.Name.LocalName);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], File.ReadAllBytes(Path.Combine(Out, "compare.png")).Take(4));
     }
 
     [Fact]

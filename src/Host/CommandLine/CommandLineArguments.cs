@@ -275,7 +275,7 @@ internal sealed record CommandLineArguments(string Verb, string[] ConfigurationA
           --staleness-lr                  Training:StalenessAwareStep: each gradient's step divided by its staleness
           --seed N                        Training:Seed
           --eval-interval 1s              Training:EvaluationInterval
-          --out DIR                       Output:Directory (report.json and model.hsgd; compare.json, summary.md, compare.svg)
+          --out DIR                       Output:Directory (report.json and model.hsgd; compare.json, summary.md, compare.png, compare.svg)
           --scenario uniform|stragglers|slow-network
                                           Simulation:Scenario (stragglers: a quarter of the workers 4× slower;
                                           slow-network: 2 ms + up to 2 ms jitter per push and per pull)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
+using ScottPlot;
 
 namespace HybridSgd.Host.Compare;
 
@@ -26,18 +27,18 @@ internal sealed partial class ChartPalette
     private static readonly ImmutableArray<string> Others =
         ["#8c564b", "#d957b3", "#6b6b6b", "#a5a21a", "#17a3b8", "#393b79", "#ad494a"];
 
-    private readonly Dictionary<string, string> _assigned = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Color> _assigned = new(StringComparer.Ordinal);
     private readonly HashSet<string> _knownTaken = new(StringComparer.Ordinal);
     private int _nextOther;
 
-    public string ColourOf(string label)
+    public Color ColourOf(string label)
     {
         if (_assigned.TryGetValue(label, out var colour))
         {
             return colour;
         }
 
-        colour = KnownColour(label) ?? Others[_nextOther++ % Others.Length];
+        colour = Color.FromHex(KnownColour(label) ?? Others[_nextOther++ % Others.Length]);
         _assigned.Add(label, colour);
         return colour;
     }

@@ -17,7 +17,7 @@ internal enum ChartBetter
 /// settled values; then 5% padding is added at both ends. So the plateau fills the upper half of the accuracy
 /// panel and the early climb enters from below, instead of the t = 0 accuracy of ~0.1 (or loss of ~2.3)
 /// squeezing the plateau into a flat line. A method that settles late widens the settled span and so stays
-/// visible. Points outside the range are clipped by the panel's clipPath.
+/// visible. Points outside the range are clipped to the panel.
 /// </remarks>
 internal static class ChartYRange
 {

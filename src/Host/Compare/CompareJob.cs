@@ -16,8 +16,8 @@ namespace HybridSgd.Host.Compare;
 
 /// <summary>
 /// The <c>compare</c> verb: every method on the same split, budget, scenario and seeds, each run a fresh model;
-/// then compare.json, summary.md and compare.svg. Methods are interleaved within each seed so that slow drifts
-/// of a noisy machine spread over all methods rather than landing on one.
+/// then compare.json, summary.md, and the chart as compare.png and compare.svg. Methods are interleaved within each
+/// seed so that slow drifts of a noisy machine spread over all methods rather than landing on one.
 /// </summary>
 internal sealed partial class CompareJob(
     IOptions<TrainingOptions> training,
@@ -139,7 +139,8 @@ internal sealed partial class CompareJob(
         string summary = SummaryMarkdown.Render(report);
         AtomicFile.Write(Path.Combine(directory, "summary.md"), stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(summary)));
         var chart = ComparisonChartBuilder.Build(report, compare.Value.EvaluationInterval.Value.TotalSeconds);
-        AtomicFile.Write(Path.Combine(directory, "compare.svg"), stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(ChartSvg.Render(chart))));
+        AtomicFile.Write(Path.Combine(directory, "compare.png"), stream => stream.Write(ChartFigure.Png(chart)));
+        AtomicFile.Write(Path.Combine(directory, "compare.svg"), stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(ChartFigure.Svg(chart))));
         LogWritten(logger, directory);
 
         // The table is the point of the command: show it as written, not folded into one log line.
@@ -149,6 +150,6 @@ internal sealed partial class CompareJob(
     [LoggerMessage(Level = LogLevel.Information, Message = "Compare: {Method}, seed {Seed} (run {Index}/{Count} of this method)")]
     private static partial void LogRunStarting(ILogger logger, string method, int seed, int index, int count);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Wrote compare.json, summary.md and compare.svg to {Directory}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Wrote compare.json, summary.md, compare.png and compare.svg to {Directory}")]
     private static partial void LogWritten(ILogger logger, string directory);
 }
