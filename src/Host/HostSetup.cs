@@ -27,12 +27,11 @@ internal static class HostSetup
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
-            // Command-line arguments are added below with our switch mappings, not by the default builder.
+            // The command line's settings are added below, as parsed by System.CommandLine, not by the default builder.
             Args = null,
             ContentRootPath = contentRoot ?? FindContentRoot(),
         });
-        builder.Configuration.AddCommandLine(arguments.ConfigurationArguments, arguments.SwitchMappingsCopy());
-        builder.Configuration.AddInMemoryCollection(arguments.Overrides);
+        builder.Configuration.AddInMemoryCollection(arguments.Settings);
         builder.Logging.AddSimpleConsole(console =>
         {
             console.SingleLine = true;
@@ -64,16 +63,16 @@ internal static class HostSetup
         builder.Services.AddSingleton(ServiceInput.StandardInput);
         switch (arguments.Verb)
         {
-            case CommandLineArguments.CompareVerb:
+            case Verb.Compare:
                 builder.Services.AddSingleton<IJob, CompareJob>();
                 break;
-            case CommandLineArguments.EvaluateVerb:
+            case Verb.Evaluate:
                 builder.Services.AddSingleton<IJob, EvaluateJob>();
                 break;
-            case CommandLineArguments.PredictVerb:
+            case Verb.Predict:
                 builder.Services.AddSingleton<IJob, PredictJob>();
                 break;
-            case CommandLineArguments.ServeVerb:
+            case Verb.Serve:
                 AddService(builder);
                 break;
             default:
