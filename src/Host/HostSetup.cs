@@ -2,6 +2,7 @@ using HybridSgd.Host.CommandLine;
 using HybridSgd.Host.Compare;
 using HybridSgd.Host.Data;
 using HybridSgd.Host.Jobs;
+using HybridSgd.Host.Logging;
 using HybridSgd.Host.Options;
 using HybridSgd.Host.Scoring;
 using HybridSgd.Host.Service;
@@ -14,6 +15,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 
 namespace HybridSgd.Host;
@@ -32,11 +34,11 @@ internal static class HostSetup
             ContentRootPath = contentRoot ?? FindContentRoot(),
         });
         builder.Configuration.AddInMemoryCollection(arguments.Settings);
-        builder.Logging.AddSimpleConsole(console =>
-        {
-            console.SingleLine = true;
-            console.TimestampFormat = "HH:mm:ss ";
-        });
+
+        // Logging:Console:FormatterName picks the console's lines: text (TextConsoleFormatter) or the built-in json.
+        builder.Logging.AddConsoleFormatter<TextConsoleFormatter, ConsoleFormatterOptions>();
+        builder.Services.AddOptions<ConsoleLoggerOptions>().ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<ConsoleLoggerOptions>, ConsoleFormatValidator>();
 
         // A failed start is reported by Program as one line naming the key; the host's own stack-trace dump is noise.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);

@@ -30,6 +30,6 @@ try
 catch (Exception exception) when (exception is OptionsValidationException or InvalidOperationException)
 {
     // Bad settings fail here, at start, before any training: name the key, skip the stack trace.
-    Console.Error.WriteLine($"Configuration error: {ConfigurationErrors.Describe(exception)}");
+    Console.Error.WriteLine($"error: {ConfigurationErrors.Describe(exception)}");
     return 2;
 }

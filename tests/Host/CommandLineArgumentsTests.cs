@@ -83,6 +83,13 @@ public sealed class CommandLineArgumentsTests
         Assert.Equal("2", CommandLines.Parse("--Training:Workers", "8", "--workers", "2").Settings["Training:Workers"]);
     }
 
+    [Fact]
+    public void LogFormat_IsTheConsoleFormatterKey_OnEveryVerb()
+    {
+        Assert.Equal("json", CommandLines.Parse("--log-format", "json").Settings["Logging:Console:FormatterName"]);
+        Assert.Equal("json", CommandLines.Parse("evaluate", "--log-format", "json").Settings["Logging:Console:FormatterName"]);
+    }
+
     [Theory]
     [InlineData("--frobnicate", "Unrecognized command or argument '--frobnicate'")]
     [InlineData("fly", "Unrecognized command or argument 'fly'")] // not "serve", which is a verb now

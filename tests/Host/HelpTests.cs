@@ -31,6 +31,7 @@ public sealed class HelpTests
         Assert.Matches(@"(?m)^  -w, --workers <N> +Training:Workers$", text);
         Assert.Matches(@"(?m)^  --budget <10s\|2m\|00:01:30> +Training:Budget: a time cap \(clears Epochs unless --epochs is given too\)$", text);
         Assert.Matches(@"(?m)^  --staleness-lr +Training:StalenessAwareStep: each gradient's step divided by its staleness$", text);
+        Assert.Matches(@"(?m)^  --log-format <text\|json> +Logging:Console:FormatterName", text);
         Assert.DoesNotContain("--inbox", text, StringComparison.Ordinal);
         Assert.DoesNotContain("--methods", text, StringComparison.Ordinal);
         Assert.Contains("  hybridsgd train --train houses.csv --label price --out runs/houses", text, StringComparison.Ordinal);

@@ -21,6 +21,9 @@ internal static class HybridSgdCommand
     private const string Scoring = ScoringOptions.SectionName + ":";
     private const string Service = HybridSgd.Host.Service.ServiceOptions.SectionName + ":";
 
+    /// <summary>The console formatter's key: text for people (the default in appsettings.json), json for machines.</summary>
+    public const string LogFormatKey = "Logging:Console:FormatterName";
+
     public static RootCommand Create()
     {
         var root = new RootCommand("hybridsgd — data-parallel SGD with a hybrid (async → sync) aggregation schedule");
@@ -132,6 +135,7 @@ internal static class HybridSgdCommand
         Setting("--push-delay", Simulation + "PushDelay", "2ms", " (overrides the scenario)"),
         Setting("--pull-delay", Simulation + "PullDelay", "2ms", " (overrides the scenario)"),
         Setting("--jitter", Simulation + "DelayJitter", "1ms", " (overrides the scenario)"),
+        LogFormat(),
     ];
 
     private static IEnumerable<Option> CompareSwitches() =>
@@ -162,7 +166,11 @@ internal static class HybridSgdCommand
         Setting("--model", Scoring + "Model", "DIR", ": a run directory holding model.hsgd, or the model file"),
         Setting("--data", Scoring + "Data", "PATH", ": " + data),
         Setting("--out", Scoring + "Output", "FILE", output),
+        LogFormat(),
     ];
+
+    private static SettingOption LogFormat() =>
+        Setting("--log-format", LogFormatKey, "text|json", " (text: lines for people; json: one JSON object a line, for machines)");
 
     private static SettingOption Setting(string name, string key, string valueName, string? detail = null, params string[] aliases) =>
         new(name, key, valueName, detail, aliases);
