@@ -29,19 +29,19 @@ internal static class HybridSgdCommand
         var root = new RootCommand("hybridsgd — data-parallel SGD with a hybrid (async → sync) aggregation schedule");
         VerbCommand[] verbs =
         [
-            Subcommand(Verb.Train, "train with appsettings.json, overridden by options (the default command)", TrainingSwitches(),
+            new(Verb.Train, "train with appsettings.json, overridden by options (the default command)", TrainingSwitches(),
                 "hybridsgd train --dataset fashion-mnist --model softmax --mode hybrid --workers 4 --out runs/demo",
                 "hybridsgd train --mode hybrid --policy linear --ramp-end 0.5 --stop budget --budget 10s --out runs/ramp",
                 "hybridsgd train --train houses.csv --label price --out runs/houses"),
-            Subcommand(Verb.Compare, "run several methods on the same split, budget and seeds", [.. TrainingSwitches(), .. CompareSwitches()],
+            new(Verb.Compare, "run several methods on the same split, budget and seeds", [.. TrainingSwitches(), .. CompareSwitches()],
                 "hybridsgd compare --model softmax --methods sync,async,hybrid,adaptive,sdca --scenario stragglers --stop budget --budget 20s --seeds 5 --out runs/cmp"),
-            Subcommand(Verb.Evaluate, "a saved model's test metrics on a labelled file (ML.NET's evaluators)",
+            new(Verb.Evaluate, "a saved model's test metrics on a labelled file (ML.NET's evaluators)",
                 ScoringSwitches("a labelled file with the training file's columns", " (default: evaluation.json beside the model)"),
                 "hybridsgd evaluate --model runs/houses --data houses-2025.csv"),
-            Subcommand(Verb.Predict, "one prediction per input row (label and class probabilities, or value)",
+            new(Verb.Predict, "one prediction per input row (label and class probabilities, or value)",
                 ScoringSwitches("the rows to predict", ": the predictions CSV to write"),
                 "hybridsgd predict --model runs/houses --data new-listings.csv --out runs/houses/preds.csv"),
-            Subcommand(Verb.Serve,
+            new(Verb.Serve,
                 "run as a service: train on files dropped into the inbox (and on CSV rows from standard input with --stdin) "
                 + "until stopped, with checkpoints, model.hsgd and status.json in the model directory (see docs/SERVICE.md)",
                 [.. TrainingSwitches(), .. ServeSwitches()],
@@ -59,17 +59,6 @@ internal static class HybridSgdCommand
         var help = root.Options.OfType<HelpOption>().Single();
         help.Action = new HelpWithExamples((HelpAction)help.Action!, [.. verbs.SelectMany(verb => verb.Examples)]);
         return root;
-    }
-
-    private static VerbCommand Subcommand(Verb verb, string description, IEnumerable<Option> switches, params string[] examples)
-    {
-        var command = new VerbCommand(verb, description, examples);
-        foreach (var option in switches)
-        {
-            command.Options.Add(option);
-        }
-
-        return command;
     }
 
     /// <summary><c>hybridsgd help [command]</c>: the same text as <c>--help</c>.</summary>

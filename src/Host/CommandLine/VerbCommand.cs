@@ -2,11 +2,21 @@ using System.CommandLine;
 
 namespace HybridSgd.Host.CommandLine;
 
-/// <summary>A subcommand that runs a job, with the examples its help ends with.</summary>
-internal sealed class VerbCommand(Verb verb, string description, IReadOnlyList<string> examples)
-    : Command(verb.ToString().ToLowerInvariant(), description)
+/// <summary>A subcommand that runs a job: its switches, and the examples its help ends with.</summary>
+internal sealed class VerbCommand : Command
 {
-    public Verb Verb { get; } = verb;
+    public VerbCommand(Verb verb, string description, IEnumerable<Option> switches, params string[] examples)
+        : base(verb.ToString().ToLowerInvariant(), description)
+    {
+        Verb = verb;
+        Examples = examples;
+        foreach (var option in switches)
+        {
+            Options.Add(option);
+        }
+    }
 
-    public IReadOnlyList<string> Examples { get; } = examples;
+    public Verb Verb { get; }
+
+    public IReadOnlyList<string> Examples { get; }
 }
