@@ -35,10 +35,12 @@ internal static class HostSetup
         });
         builder.Configuration.AddInMemoryCollection(arguments.Settings);
 
-        // Logging:Console:FormatterName picks the console's lines: text (TextConsoleFormatter) or the built-in json.
+        // Logging:Console:FormatterName picks the console's lines: text (TextConsoleFormatter) or the built-in json. A name
+        // no formatter has is an error: the console logger would fall back to its default without a word.
         builder.Logging.AddConsoleFormatter<TextConsoleFormatter, ConsoleFormatterOptions>();
         builder.Services.AddOptions<ConsoleLoggerOptions>().ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<ConsoleLoggerOptions>, ConsoleFormatValidator>();
+        builder.Services.AddSingleton<IValidateOptions<ConsoleLoggerOptions>>(new KnownNameValidator<ConsoleLoggerOptions>(
+            HybridSgdCommand.LogFormatKey, o => o.FormatterName ?? ConsoleFormatterNames.Simple, TextConsoleFormatter.Names));
 
         // A failed start is reported by Program as one line naming the key; the host's own stack-trace dump is noise.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);

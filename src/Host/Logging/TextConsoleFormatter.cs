@@ -18,6 +18,9 @@ internal sealed class TextConsoleFormatter(
     /// <summary>The value of <c>Logging:Console:FormatterName</c> (<c>--log-format</c>) that selects it.</summary>
     public const string FormatterName = "text";
 
+    /// <summary>Every console format: this one, then the built-in ones.</summary>
+    public static IReadOnlyList<string> Names { get; } = [FormatterName, ConsoleFormatterNames.Json, ConsoleFormatterNames.Simple, ConsoleFormatterNames.Systemd];
+
     public override void Write<TState>(in LogEntry<TState> logEntry, IExternalScopeProvider? scopeProvider, TextWriter textWriter)
     {
         string message = logEntry.Formatter(logEntry.State, logEntry.Exception);
