@@ -1,12 +1,10 @@
+using System.CommandLine;
+
 namespace HybridSgd.Bench;
 
-/// <summary>The bench program's command line.</summary>
+/// <summary>The bench program's command line, parsed by System.CommandLine as hybridsgd's is (help, "did you mean").</summary>
 internal sealed record BenchArguments
 {
-    public const string Usage =
-        "usage: HybridSgd.Bench [--out FILE] [--quick] [--skip micro,swap,throughput,alloc,softmax,lightgbm] " +
-        "[--only PARTS (the above, or profile)] [--commit TEXT] [--command TEXT] [--artifacts DIR] [--data-dir DIR] [--notes FILE]";
-
     private static readonly string[] Parts = ["micro", "swap", "throughput", "alloc", "softmax", "lightgbm", Profile];
 
     /// <summary>
@@ -15,83 +13,86 @@ internal sealed record BenchArguments
     /// </summary>
     public const string Profile = "profile";
 
-    public string Output { get; private init; } = Path.Combine("docs", "BENCHMARKS.md");
+    public required string Output { get; init; }
 
-    public string Artifacts { get; private init; } = Path.Combine("runs", "bench");
+    public required string Artifacts { get; init; }
 
-    public string Commit { get; private init; } = "unknown";
+    public required string Commit { get; init; }
 
-    public string Command { get; private init; } = "bench/run.sh";
+    public required string Command { get; init; }
 
     /// <summary>A hand-written file appended to the report (profiling notes, before/after figures).</summary>
-    public string? NotesFile { get; private init; }
+    public string? NotesFile { get; init; }
 
-    public string? DataDirectory { get; private init; }
+    public string? DataDirectory { get; init; }
 
-    public bool Quick { get; private init; }
+    public bool Quick { get; init; }
 
     public BenchSettings Settings => Quick ? BenchSettings.Quick : new BenchSettings();
 
-    private HashSet<string> Selected { get; init; } = [.. Parts.Except([Profile])];
+    private HashSet<string> Selected { get; init; } = [];
 
     public bool Runs(string part) => Selected.Contains(part);
 
-    public static BenchArguments? Parse(IReadOnlyList<string> args)
+    /// <summary>The arguments, or null with the exit code when there is nothing to run: 0 after --help, 2 after a usage error.</summary>
+    public static BenchArguments? Parse(IReadOnlyList<string> args, out int exitCode)
     {
-        var parsed = new BenchArguments();
-        for (int i = 0; i < args.Count; i++)
+        var output = Text("--out", "FILE", "the report to write", Path.Combine("docs", "BENCHMARKS.md"));
+        var quick = new Option<bool>("--quick") { Description = "fewer and shorter runs" };
+        var skip = PartList("--skip", "parts to leave out", []);
+        var only = PartList("--only", "the parts to run (profile: one long run to attach a profiler to)", [.. Parts.Except([Profile])]);
+        var commit = Text("--commit", "TEXT", "the commit measured, for the report", "unknown");
+        var command = Text("--command", "TEXT", "the command that ran, for the report", "bench/run.sh");
+        var artifacts = Text("--artifacts", "DIR", "where BenchmarkDotNet writes its files", Path.Combine("runs", "bench"));
+        var data = new Option<string>("--data-dir") { HelpName = "DIR", Description = "Fashion-MNIST's IDX files (default: the embedded copy)" };
+        var notes = new Option<string>("--notes") { HelpName = "FILE", Description = "a file appended to the report" };
+        var root = new RootCommand("hybridsgd benchmarks: writes docs/BENCHMARKS.md") { output, quick, skip, only, commit, command, artifacts, data, notes };
+
+        var result = root.Parse(args);
+        if (result.Errors.Count > 0 || result.Action is not null)
         {
-            string? value = i + 1 < args.Count ? args[i + 1] : null;
-            switch (args[i])
-            {
-                case "--quick":
-                    parsed = parsed with { Quick = true };
-                    continue;
-                case "--out" when value is not null:
-                    parsed = parsed with { Output = value };
-                    break;
-                case "--artifacts" when value is not null:
-                    parsed = parsed with { Artifacts = value };
-                    break;
-                case "--commit" when value is not null:
-                    parsed = parsed with { Commit = value };
-                    break;
-                case "--command" when value is not null:
-                    parsed = parsed with { Command = value };
-                    break;
-                case "--notes" when value is not null:
-                    parsed = parsed with { NotesFile = value };
-                    break;
-                case "--data-dir" when value is not null:
-                    parsed = parsed with { DataDirectory = value };
-                    break;
-                case "--skip" when value is not null && PartList(value) is { } skipped:
-                    parsed = parsed with { Selected = [.. parsed.Selected.Except(skipped)] };
-                    break;
-                case "--only" when value is not null && PartList(value) is { } only:
-                    parsed = parsed with { Selected = [.. only] };
-                    break;
-                default:
-                    Console.Error.WriteLine($"unknown or incomplete option '{args[i]}'");
-                    return null;
-            }
-
-            i++;
-        }
-
-        return parsed;
-    }
-
-    private static string[]? PartList(string value)
-    {
-        var parts = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var unknown = parts.Except(Parts).ToArray();
-        if (unknown.Length > 0)
-        {
-            Console.Error.WriteLine($"unknown part(s) {string.Join(", ", unknown)}; known: {string.Join(", ", Parts)}");
+            // Errors (with "did you mean") and then the help, or the help asked for.
+            exitCode = result.Errors.Count > 0 ? 2 : 0;
+            result.Invoke();
             return null;
         }
 
-        return parts;
+        exitCode = 0;
+        return new BenchArguments
+        {
+            Output = result.GetValue(output)!,
+            Quick = result.GetValue(quick),
+            Selected = [.. result.GetValue(only)!.Except(result.GetValue(skip)!)],
+            Commit = result.GetValue(commit)!,
+            Command = result.GetValue(command)!,
+            Artifacts = result.GetValue(artifacts)!,
+            DataDirectory = result.GetValue(data),
+            NotesFile = result.GetValue(notes),
+        };
+    }
+
+    private static Option<string> Text(string name, string valueName, string description, string fallback) =>
+        new(name) { HelpName = valueName, Description = description, DefaultValueFactory = _ => fallback };
+
+    /// <summary>A comma-separated list of parts, every one known.</summary>
+    private static Option<string[]> PartList(string name, string description, string[] fallback)
+    {
+        var option = new Option<string[]>(name)
+        {
+            HelpName = string.Join(',', Parts.Except([Profile])),
+            Description = description,
+            Arity = ArgumentArity.ExactlyOne,
+            DefaultValueFactory = _ => fallback,
+            CustomParser = result => result.Tokens[0].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+        };
+        option.Validators.Add(result =>
+        {
+            var unknown = result.GetValueOrDefault<string[]>().Except(Parts).ToArray();
+            if (unknown.Length > 0)
+            {
+                result.AddError($"unknown part(s) {string.Join(", ", unknown)}; known: {string.Join(", ", Parts)}");
+            }
+        });
+        return option;
     }
 }

@@ -11,13 +11,12 @@ using HybridSgd.Pipeline.Models;
 // hybridsgd benchmarks: micro-benchmarks (BenchmarkDotNet) and whole runs (time to accuracy, throughput,
 // allocations, block swap), every comparison measured in this one process, written as docs/BENCHMARKS.md.
 // Usage: dotnet run --project bench/HybridSgd.Bench -c Release -- [--out FILE] [--quick] [--skip micro,lightgbm,...]
-//        [--commit TEXT] [--command TEXT] [--artifacts DIR] [--data-dir DIR]
+//        [--commit TEXT] [--command TEXT] [--artifacts DIR] [--data-dir DIR] (--help lists them all)
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-var arguments = BenchArguments.Parse(args);
+var arguments = BenchArguments.Parse(args, out int exitCode);
 if (arguments is null)
 {
-    Console.Error.WriteLine(BenchArguments.Usage);
-    return 2;
+    return exitCode;
 }
 
 var settings = arguments.Settings;
@@ -37,7 +36,7 @@ if (settings.RunMicro && arguments.Runs("micro"))
 
 Log("loading Fashion-MNIST…");
 var data = BenchData.Load(arguments.DataDirectory);
-Log($"loaded in {data.LoadSeconds:F1}s: {data.TrainDense.Count} training rows, {data.Training.Test.Count} test rows");
+Log($"loaded in {data.LoadSeconds:F1}s: {data.TrainDense.Count} training rows, {data.Test.Count} test rows");
 
 if (arguments.Runs(BenchArguments.Profile))
 {

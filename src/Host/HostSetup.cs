@@ -2,6 +2,7 @@ using HybridSgd.Host.CommandLine;
 using HybridSgd.Host.Compare;
 using HybridSgd.Host.Data;
 using HybridSgd.Host.Jobs;
+using HybridSgd.Host.Logging;
 using HybridSgd.Host.Options;
 using HybridSgd.Host.Scoring;
 using HybridSgd.Host.Service;
@@ -14,6 +15,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 
 namespace HybridSgd.Host;
@@ -27,17 +29,18 @@ internal static class HostSetup
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
-            // Command-line arguments are added below with our switch mappings, not by the default builder.
+            // The command line's settings are added below, as parsed by System.CommandLine, not by the default builder.
             Args = null,
             ContentRootPath = contentRoot ?? FindContentRoot(),
         });
-        builder.Configuration.AddCommandLine(arguments.ConfigurationArguments, arguments.SwitchMappingsCopy());
-        builder.Configuration.AddInMemoryCollection(arguments.Overrides);
-        builder.Logging.AddSimpleConsole(console =>
-        {
-            console.SingleLine = true;
-            console.TimestampFormat = "HH:mm:ss ";
-        });
+        builder.Configuration.AddInMemoryCollection(arguments.Settings);
+
+        // Logging:Console:FormatterName picks the console's lines: text (TextConsoleFormatter) or the built-in json. A name
+        // no formatter has is an error: the console logger would fall back to its default without a word.
+        builder.Logging.AddConsoleFormatter<TextConsoleFormatter, ConsoleFormatterOptions>();
+        builder.Services.AddOptions<ConsoleLoggerOptions>().ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<ConsoleLoggerOptions>>(new KnownNameValidator<ConsoleLoggerOptions>(
+            HybridSgdCommand.LogFormatKey, o => o.FormatterName ?? ConsoleFormatterNames.Simple, TextConsoleFormatter.Names));
 
         // A failed start is reported by Program as one line naming the key; the host's own stack-trace dump is noise.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
@@ -64,16 +67,16 @@ internal static class HostSetup
         builder.Services.AddSingleton(ServiceInput.StandardInput);
         switch (arguments.Verb)
         {
-            case CommandLineArguments.CompareVerb:
+            case Verb.Compare:
                 builder.Services.AddSingleton<IJob, CompareJob>();
                 break;
-            case CommandLineArguments.EvaluateVerb:
+            case Verb.Evaluate:
                 builder.Services.AddSingleton<IJob, EvaluateJob>();
                 break;
-            case CommandLineArguments.PredictVerb:
+            case Verb.Predict:
                 builder.Services.AddSingleton<IJob, PredictJob>();
                 break;
-            case CommandLineArguments.ServeVerb:
+            case Verb.Serve:
                 AddService(builder);
                 break;
             default:

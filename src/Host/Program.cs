@@ -5,17 +5,17 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
-if (!CommandLineArguments.TryParse(args, out var arguments, out var usageError))
+var commandLine = CommandLineArguments.Parse(args);
+if (commandLine.Errors.Count > 0)
 {
-    Console.Error.WriteLine(usageError);
-    Console.Error.WriteLine("Run 'hybridsgd help' for the options.");
+    UsageErrors.Write(commandLine, Console.Error);
     return 2;
 }
 
-if (arguments.Verb == CommandLineArguments.HelpVerb)
+// help and --version are System.CommandLine's own actions; a verb's work is the generic host's.
+if (CommandLineArguments.From(commandLine) is not { } arguments)
 {
-    Console.WriteLine(CommandLineArguments.Usage);
-    return 0;
+    return commandLine.Invoke();
 }
 
 try
@@ -30,6 +30,6 @@ try
 catch (Exception exception) when (exception is OptionsValidationException or InvalidOperationException)
 {
     // Bad settings fail here, at start, before any training: name the key, skip the stack trace.
-    Console.Error.WriteLine($"Configuration error: {ConfigurationErrors.Describe(exception)}");
+    Console.Error.WriteLine($"error: {ConfigurationErrors.Describe(exception)}");
     return 2;
 }

@@ -1,5 +1,4 @@
 using HybridSgd.Host;
-using HybridSgd.Host.CommandLine;
 using HybridSgd.Host.Jobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -15,8 +14,7 @@ internal static class HostRun
     /// <summary>As above, with the host's log lines also going to <paramref name="logs"/>.</summary>
     public static IHost Build(ILoggerProvider? logs, params string[] args)
     {
-        Assert.True(CommandLineArguments.TryParse(args, out var arguments, out var error), error);
-        var builder = HostSetup.CreateBuilder(arguments, contentRoot: AppContext.BaseDirectory);
+        var builder = HostSetup.CreateBuilder(CommandLines.Parse(args), contentRoot: AppContext.BaseDirectory);
         if (logs is not null)
         {
             builder.Logging.AddProvider(logs);

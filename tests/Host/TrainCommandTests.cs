@@ -2,6 +2,7 @@ using System.Text.Json;
 using HybridSgd.Pipeline.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 
 using HybridSgd.Tests.Support;
@@ -89,6 +90,27 @@ public sealed class TrainCommandTests : IDisposable
         Assert.True(error is OptionsValidationException or InvalidOperationException, error?.GetType().Name);
         Assert.Contains(key, HybridSgd.Host.ConfigurationErrors.Describe(error!));
         Assert.False(Directory.Exists(Out));
+    }
+
+    [Fact]
+    public void LogFormat_TextByDefault_JsonWhenAsked()
+    {
+        using var text = HostRun.Build("--out", Out);
+        using var json = HostRun.Build("--log-format", "json", "--out", Out);
+
+        Assert.Equal("text", text.Services.GetRequiredService<IOptions<ConsoleLoggerOptions>>().Value.FormatterName);
+        Assert.Equal("json", json.Services.GetRequiredService<IOptions<ConsoleLoggerOptions>>().Value.FormatterName);
+    }
+
+    [Fact]
+    public void UnknownLogFormat_FailsWhenTheHostIsBuilt_NamingTheKey()
+    {
+        // The console logger is created with the host, before it starts; Program reports both the same way.
+        var error = Assert.Throws<OptionsValidationException>(() => HostRun.Build("--log-format", "xml", "--out", Out));
+
+        Assert.Equal(
+            "Logging:Console:FormatterName 'xml' is not one of: text, json, simple, systemd.",
+            HybridSgd.Host.ConfigurationErrors.Describe(error));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using HybridSgd.Host;
 using HybridSgd.Host.CommandLine;
 using HybridSgd.Host.Service;
+using HybridSgd.Tests.Host;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -11,10 +12,9 @@ namespace HybridSgd.Tests.Service;
 public sealed class ServeCommandLineTests
 {
     [Fact]
-    public void TryParse_ServeWithStdinFlag_FlagBecomesTrueAndSwitchesMap()
+    public void Parse_ServeWithStdinFlag_FlagBecomesTrueAndSwitchesMap()
     {
-        Assert.True(CommandLineArguments.TryParse(["serve", "--stdin", "--inbox", "in", "--model-dir", "m"], out var parsed, out var error), error);
-        using var host = Build(parsed);
+        using var host = Build(CommandLines.Parse("serve", "--stdin", "--inbox", "in", "--model-dir", "m"));
         var options = host.Services.GetRequiredService<IOptions<ServiceOptions>>().Value;
         Assert.True(options.Stdin);
         Assert.Equal("in", options.Inbox);
@@ -29,7 +29,7 @@ public sealed class ServeCommandLineTests
     [InlineData("--Service:ProgressBy", "updates", "Service:RampLength '10m' must be a positive number of updates")]
     public void Start_BadServiceSetting_FailsNamingTheKey(string key, string value, string expected)
     {
-        Assert.True(CommandLineArguments.TryParse(["serve", key, value], out var parsed, out var error), error);
+        var parsed = CommandLines.Parse("serve", key, value);
 
         // Building the host already reads Service (HostOptions.ShutdownTimeout comes from it), so that is where it fails.
         var exception = Assert.Throws<OptionsValidationException>(() => Build(parsed));
@@ -37,10 +37,9 @@ public sealed class ServeCommandLineTests
     }
 
     [Fact]
-    public void TryParse_TrainWithStdinFlag_Unknown()
+    public void Parse_TrainWithStdinFlag_Unknown()
     {
-        Assert.False(CommandLineArguments.TryParse(["train", "--stdin"], out _, out var error));
-        Assert.Contains("--stdin", error, StringComparison.Ordinal);
+        Assert.Contains("Unrecognized command or argument '--stdin'", CommandLines.Errors("train", "--stdin"), StringComparison.Ordinal);
     }
 
     private static IHost Build(CommandLineArguments arguments) =>

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using HybridSgd.Host;
-using HybridSgd.Host.CommandLine;
 using HybridSgd.Host.Service;
 using HybridSgd.Host.Service.Checkpoints;
 using HybridSgd.Host.Service.Feeding;
+using HybridSgd.Tests.Host;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -40,8 +40,7 @@ internal sealed class ServiceHost : IAsyncDisposable
             "--Service:TestInterval", "100ms", "--Service:CheckpointInterval", "30s", "--Service:SegmentRows", "100",
             .. extra ?? [],
         ];
-        Assert.True(CommandLineArguments.TryParse(args, out var arguments, out var error), error);
-        var builder = HostSetup.CreateBuilder(arguments, contentRoot: AppContext.BaseDirectory);
+        var builder = HostSetup.CreateBuilder(CommandLines.Parse(args), contentRoot: AppContext.BaseDirectory);
         var logs = new LogCollector();
         builder.Logging.AddProvider(logs);
         if (stdin is not null)

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using HybridSgd.Host;
-using HybridSgd.Host.CommandLine;
 using HybridSgd.Host.Jobs;
 using HybridSgd.Host.Service.Feeding;
+using HybridSgd.Tests.Host;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -19,8 +19,7 @@ public sealed class TrainFromStdinTests : IDisposable
     public async Task Train_TrainDash_ReadsTheCsvFromStandardInput()
     {
         string run = Path.Combine(_files.Root, "run");
-        Assert.True(CommandLineArguments.TryParse(
-            ["train", "--train", "-", "--label", "diagnosis", "--epochs", "20", "--workers", "2", "--out", run], out var arguments, out var error), error);
+        var arguments = CommandLines.Parse("train", "--train", "-", "--label", "diagnosis", "--epochs", "20", "--workers", "2", "--out", run);
         var builder = HostSetup.CreateBuilder(arguments, contentRoot: AppContext.BaseDirectory);
         builder.Services.AddSingleton(new ServiceInput(() => new StringReader(ServiceFiles.Csv(0, 569))));
         using var host = builder.Build();

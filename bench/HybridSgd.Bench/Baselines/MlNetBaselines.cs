@@ -25,9 +25,9 @@ internal static class MlNetBaselines
         var estimator = trainer(ml);
         GC.Collect();
         long start = Stopwatch.GetTimestamp();
-        var model = estimator.Fit(data.Training.Train);
+        var model = estimator.Fit(data.TrainView);
         double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
-        var metrics = ml.MulticlassClassification.Evaluate(model.Transform(data.Training.TestView!));
+        var metrics = ml.MulticlassClassification.Evaluate(model.Transform(data.TestView));
         return new BaselineRun(name, seconds, metrics.MicroAccuracy, metrics.LogLoss);
     }
 }

@@ -13,15 +13,26 @@ namespace HybridSgd.Bench.Data;
 /// </summary>
 internal sealed class BenchData
 {
-    private BenchData(TrainingData training, DenseDataset trainDense, double loadSeconds)
+    private BenchData(IDataView trainView, DenseDataset trainDense, IDataView testView, DenseDataset test, int classCount, double loadSeconds)
     {
-        Training = training;
+        TrainView = trainView;
         TrainDense = trainDense;
+        TestView = testView;
+        Test = test;
+        Training = new TrainingSet(FashionMnist.Name, TrainingRows.InMemory(trainDense), LearningTask.Multiclass, classCount);
         LoadSeconds = loadSeconds;
     }
 
-    /// <summary>What <see cref="HybridTrainer"/> trains on: cached training view, dense test set, test view.</summary>
-    public TrainingData Training { get; }
+    /// <summary>What <see cref="HybridTrainer"/> trains on: the training rows in memory.</summary>
+    public TrainingSet Training { get; }
+
+    /// <summary>The training rows in an ML.NET cache, for the ML.NET trainers.</summary>
+    public IDataView TrainView { get; }
+
+    public IDataView TestView { get; }
+
+    /// <summary>The test rows in memory, scored for learning curves.</summary>
+    public DenseDataset Test { get; }
 
     /// <summary>The training rows as one matrix, for the single-threaded plain loop.</summary>
     public DenseDataset TrainDense { get; }
@@ -40,7 +51,6 @@ internal sealed class BenchData
         var trainDense = DenseDataset.FromDataView(train);
         var testView = ml.Data.Cache(split.Test);
         var test = DenseDataset.FromDataView(testView);
-        var training = new TrainingData(ml, FashionMnist.Name, train, test, split.FeatureCount, split.ClassCount, testView, TrainInMemory: trainDense);
-        return new BenchData(training, trainDense, Stopwatch.GetElapsedTime(start).TotalSeconds);
+        return new BenchData(train, trainDense, testView, test, split.ClassCount, Stopwatch.GetElapsedTime(start).TotalSeconds);
     }
 }

@@ -64,7 +64,7 @@ internal static class AllocationBenchmark
     /// <summary>What the loader allocates per epoch for its cursor: open a shuffled cursor and read every row.</summary>
     private static long MeasureCursorEpoch(BenchData data)
     {
-        var view = data.Training.Train;
+        var view = data.TrainView;
         var schema = DataViewSchemaCheck.Check(view.Schema);
         var row = new float[schema.FeatureCount];
         GC.Collect();

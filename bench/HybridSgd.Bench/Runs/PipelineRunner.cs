@@ -5,11 +5,11 @@ using HybridSgd.Pipeline.Training;
 
 namespace HybridSgd.Bench.Runs;
 
-/// <summary>Runs the real pipeline through its public entry point, <see cref="HybridTrainer.TrainAsync(TrainingData, IModel, TrainingOptions, TrainerEnvironment, CancellationToken)"/>.</summary>
+/// <summary>Runs the real pipeline through its public entry point, <see cref="HybridTrainer.TrainAsync(TrainingSet, IModel, TrainingOptions, TrainerEnvironment, CancellationToken)"/>.</summary>
 internal static class PipelineRunner
 {
-    /// <param name="stopAtAccuracy">Stops the run gracefully once a curve point reaches it (see <see cref="TargetWatcher"/>).</param>
-    public static async Task<TrainingResult> RunAsync(
+    /// <param name="stopAtAccuracy">Stops the run gracefully once a curve point reaches it (see <see cref="TargetObserver"/>).</param>
+    public static async Task<BenchRun> RunAsync(
         BenchData data,
         IModel model,
         BenchSettings settings,
@@ -36,27 +36,18 @@ internal static class PipelineRunner
             Seed = seed,
             Budget = budget is { } b ? new Duration(b) : null,
             Epochs = epochs,
+            Stop = budget is null ? StopRule.Epochs : StopRule.Budget,
             EvaluationInterval = new Duration(evaluationInterval),
         };
 
         using var stop = new CancellationTokenSource();
-        var environment = new TrainerEnvironment
-        {
-            Logger = stopAtAccuracy is { } target ? new TargetWatcher(target, stop) : Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance,
-        };
+        var curve = new TargetObserver(model, data.Test, evaluationInterval, stopAtAccuracy, stop);
+        var environment = new TrainerEnvironment { Observer = curve };
 
         // A clean heap for every run, so one run's garbage is not collected on the next one's clock.
         GC.Collect();
         GC.WaitForPendingFinalizers();
-        return await HybridTrainer.TrainAsync(data.Training, model, options, environment, stop.Token).ConfigureAwait(false);
+        var result = await HybridTrainer.TrainAsync(data.Training, model, options, environment, stop.Token).ConfigureAwait(false);
+        return new BenchRun(result, curve.Curve);
     }
-
-    public static double? SecondsTo(this TrainingResult result, double accuracy) =>
-        result.Curve.FirstOrDefault(p => p.TestAccuracy >= accuracy)?.Seconds;
-
-    public static double ExamplesPerSecond(this TrainingResult result) => result.Statistics.Examples / result.TrainSeconds;
-
-    /// <summary>The aggregator's own work per update: its busy time (applying, under its lock) over the updates.</summary>
-    public static double BusyMicrosecondsPerUpdate(this TrainingResult result) =>
-        result.Statistics.BusyTime.TotalMicroseconds / Math.Max(1, result.Statistics.Updates);
 }

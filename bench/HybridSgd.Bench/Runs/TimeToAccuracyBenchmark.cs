@@ -35,7 +35,7 @@ internal static class TimeToAccuracyBenchmark
 
         var plain = PlainSgdLoop.Run(
             model, data.TrainDense, settings, settings.SoftmaxLearningRate, seed: 1, settings.SoftmaxBudget,
-            data.Training.Test, settings.SoftmaxEvaluationInterval, baseline.Accuracy);
+            data.Test, settings.SoftmaxEvaluationInterval, baseline.Accuracy);
         log($"plain loop: {plain.SecondsTo(baseline.Accuracy)?.ToString("F2") ?? "not reached"}s");
         return new TimeToAccuracyResult(baseline, settings.SoftmaxMode, runs, plain.SecondsTo(baseline.Accuracy));
     }
@@ -63,7 +63,7 @@ internal static class TimeToAccuracyBenchmark
 /// <summary>One SGD run against a target: when it got there (null: never), how far it got, how fast it went.</summary>
 internal sealed record SgdRun(int Seed, double? SecondsToTarget, double BestAccuracy, double Seconds, double ExamplesPerSecond, double Epochs)
 {
-    public static SgdRun From(TrainingResult result, double target) => new(
+    public static SgdRun From(BenchRun result, double target) => new(
         result.Seed,
         result.SecondsTo(target),
         result.Curve.Max(p => p.TestAccuracy ?? double.NaN),
