@@ -57,7 +57,7 @@ public sealed class AggregatorInvariantTests
     {
         var data = FashionMnistSubset.Load(600, 50);
         var model = new InstrumentedModel(
-            ModelFactory.Create(ModelFactory.Softmax, data.FeatureCount, data.ClassCount), slowKernelDelay: TimeSpan.FromMilliseconds(1));
+            ModelFactory.Create(ModelFactory.Softmax, data.FeatureCount, data.ClassCount), slowKernelRepeats: 50);
         var options = TestOptions.Replay(TrainingMode.Hybrid, workers: 4, batchSize: 5, epochs: 3);
         var policy = new PatternPolicy([1, 3, 2, 4, 1, 4, 2], period: 0.03);
         var log = new UpdateLog();

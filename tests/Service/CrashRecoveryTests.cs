@@ -29,7 +29,7 @@ public sealed class CrashRecoveryTests : IDisposable
                 _files.Drop($"part-{i}.csv", ServiceFiles.Csv(0, 569, Repeat));
             }
 
-            await ServiceHost.WaitUntilAsync(() => ServiceHost.Checkpoint(_files) is { Checkpoint.Totals.Rows: > 569 * Repeat }, "more than a file's rows are checkpointed");
+            await first.WaitUntilAsync(() => ServiceHost.Checkpoint(_files) is { Checkpoint.Totals.Rows: > 569 * Repeat }, "more than a file's rows are checkpointed");
             await first.CrashAsync();
         }
 
@@ -41,7 +41,7 @@ public sealed class CrashRecoveryTests : IDisposable
 
         await using (var second = await ServiceHost.StartAsync(_files))
         {
-            await ServiceHost.WaitForDoneAsync(_files, Files);
+            await second.WaitForDoneAsync(Files);
             Assert.Contains(second.Logs.Lines, l => l.Message.StartsWith("Resumed from", StringComparison.Ordinal));
             Assert.Contains(second.Logs.Lines, l => l.Message.Contains("resuming after row", StringComparison.Ordinal));
         }
@@ -62,7 +62,7 @@ public sealed class CrashRecoveryTests : IDisposable
         {
             _files.Drop("a.csv", ServiceFiles.Csv(0, 300));
             _files.Drop("b.csv", ServiceFiles.Csv(300, 569));
-            await ServiceHost.WaitForDoneAsync(_files, 2);
+            await first.WaitForDoneAsync(2);
         }
 
         var store = new CheckpointStore(_files.ModelDirectory);
@@ -73,7 +73,7 @@ public sealed class CrashRecoveryTests : IDisposable
         await using (var second = await ServiceHost.StartAsync(_files, fast))
         {
             _files.Drop("c.csv", ServiceFiles.Csv(0, 100));
-            await ServiceHost.WaitForDoneAsync(_files, 3);
+            await second.WaitForDoneAsync(3);
             Assert.Contains(second.Logs.Lines, l => l.Level == LogLevel.Warning && l.Message.Contains("checksum does not match its content (corrupted). Using the previous one.", StringComparison.Ordinal));
         }
 

@@ -12,7 +12,7 @@ public sealed class FailedFileTests : IDisposable
     {
         await using var host = await ServiceHost.StartAsync(_files);
         _files.Drop("a-good.csv", ServiceFiles.Csv(0, 100));
-        await ServiceHost.WaitForDoneAsync(_files, 1);
+        await host.WaitForDoneAsync(1);
 
         var rows = ServiceFiles.Rows.Skip(100).Take(20).ToList();
         // Line 7 (header, then the sixth row): a word where a number goes.
@@ -21,8 +21,8 @@ public sealed class FailedFileTests : IDisposable
         _files.Drop("c-short.csv", ServiceFiles.Header + "\n" + "1,2,3\n");
         _files.Drop("d-good.csv", ServiceFiles.Csv(200, 300));
 
-        await ServiceHost.WaitForDoneAsync(_files, 2);
-        await ServiceHost.WaitUntilAsync(() => Directory.Exists(_files.Failed) && Directory.GetFiles(_files.Failed).Length == 4, "two files and their reasons are in failed/");
+        await host.WaitForDoneAsync(2);
+        await host.WaitUntilAsync(() => Directory.Exists(_files.Failed) && Directory.GetFiles(_files.Failed).Length == 4, "two files and their reasons are in failed/");
 
         string bad = await File.ReadAllTextAsync(Path.Combine(_files.Failed, "b-bad.csv.error.txt"));
         Assert.Contains("line 7", bad, StringComparison.Ordinal);
@@ -31,7 +31,7 @@ public sealed class FailedFileTests : IDisposable
         Assert.True(File.Exists(Path.Combine(_files.Failed, "b-bad.csv")));
         Assert.True(File.Exists(Path.Combine(_files.Done, "d-good.csv")));
 
-        var status = ServiceHost.Status(_files);
+        var status = host.Status();
         Assert.Equal(200, status.GetProperty("rows").GetInt64());
         Assert.Equal(2, status.GetProperty("filesFailed").GetInt64());
         Assert.Contains(host.Logs.Lines, l => l.Message.Contains("Failed b-bad.csv", StringComparison.Ordinal));

@@ -22,7 +22,7 @@ public sealed class MemoryBoundTests : IDisposable
         await using var host = await ServiceHost.StartAsync(_files, ["--Service:SegmentRows", "1000", "--batch-size", "32"]);
         _files.Drop("copy-00.csv", content);
         _files.Drop("copy-01.csv", content);
-        await ServiceHost.WaitForDoneAsync(_files, 2);
+        await host.WaitForDoneAsync(2);
         long afterTwo = Heap();
 
         for (int i = 2; i < 20; i++)
@@ -30,10 +30,10 @@ public sealed class MemoryBoundTests : IDisposable
             _files.Drop($"copy-{i:D2}.csv", content);
         }
 
-        await ServiceHost.WaitForDoneAsync(_files, 20);
+        await host.WaitForDoneAsync(20);
         long afterTwenty = Heap();
 
-        Assert.Equal(20 * 14_225, ServiceHost.Status(_files).GetProperty("rows").GetInt64());
+        Assert.Equal(20 * 14_225, host.Status().GetProperty("rows").GetInt64());
 
         // Holding the 18 later files' rows would take 31 MB as floats; allow a few MB of noise.
         Assert.True(afterTwenty - afterTwo < 6_000_000, $"managed heap {afterTwo / 1e6:F1} MB after 2 files, {afterTwenty / 1e6:F1} MB after 20");

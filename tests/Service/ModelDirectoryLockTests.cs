@@ -21,10 +21,12 @@ public sealed class ModelDirectoryLockTests : IDisposable
     }
 
     [Fact]
-    public void Lock_IsFreeAgain_OnceReleased()
+    public void Lock_IsFreeAgain_OnceReleased_AndTheNewHolderHoldsIt()
     {
         ModelDirectoryLock.Acquire(_scratch.Path).Dispose();
 
         using var again = ModelDirectoryLock.Acquire(_scratch.Path);
+
+        Assert.Throws<IOException>(() => ModelDirectoryLock.Acquire(_scratch.Path));
     }
 }

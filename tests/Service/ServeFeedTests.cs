@@ -20,9 +20,9 @@ public sealed class ServeFeedTests : IDisposable
         await using var host = await ServiceHost.StartAsync(_files, ["--test-file", test, "--batch-size", "4", "--lr", "1"]);
 
         _files.Drop("slice-00.csv", ServiceFiles.Csv(100, 200));
-        await ServiceHost.WaitForDoneAsync(_files, 1);
-        await ServiceHost.WaitUntilAsync(() => ServiceHost.Status(_files).TryGetProperty("test", out _), "the test file is scored");
-        var early = ServiceHost.Status(_files);
+        await host.WaitForDoneAsync(1);
+        await host.WaitUntilAsync(() => host.Status().TryGetProperty("test", out _), "the test file is scored");
+        var early = host.Status();
         double earlyLoss = early.GetProperty("test").GetProperty("logLoss").GetDouble();
 
         int fed = 100;
@@ -37,9 +37,9 @@ public sealed class ServeFeedTests : IDisposable
             }
         }
 
-        await ServiceHost.WaitForDoneAsync(_files, slices);
-        await ServiceHost.WaitUntilAsync(() => ServiceHost.Status(_files).GetProperty("testAfterRows").GetInt64() == fed, "the test file is scored on the final weights");
-        var late = ServiceHost.Status(_files);
+        await host.WaitForDoneAsync(slices);
+        await host.WaitUntilAsync(() => host.Status().GetProperty("testAfterRows").GetInt64() == fed, "the test file is scored on the final weights");
+        var late = host.Status();
         Assert.Equal(fed, late.GetProperty("rows").GetInt64());
         Assert.Equal(slices, late.GetProperty("filesDone").GetInt64());
         double lateLoss = late.GetProperty("test").GetProperty("logLoss").GetDouble();

@@ -35,9 +35,9 @@ public sealed class ServiceMetricsTests : IDisposable
 
         _files.Drop("a.csv", ServiceFiles.Csv(0, 300));
         _files.Drop("b.csv", ServiceFiles.Csv(300, 569));
-        await ServiceHost.WaitForDoneAsync(_files, 2);
+        await host.WaitForDoneAsync(2);
         _files.Drop("c.csv", ServiceFiles.Header + "\n1,2\n");
-        await ServiceHost.WaitUntilAsync(() => ServiceHost.Status(_files).GetProperty("filesFailed").GetInt64() == 1, "c.csv fails");
+        await host.WaitUntilAsync(() => host.Status().GetProperty("filesFailed").GetInt64() == 1, "c.csv fails");
         listener.RecordObservableInstruments();
 
         lock (measured)

@@ -28,20 +28,18 @@ public sealed class StdinFeedTests : IDisposable
                 {
                     await writer.WriteLineAsync(row);
                 }
-
-                await Task.Delay(50);
             }
         }
 
         // 569 rows: three full chunks of 150 and the rest, closed when the pipe ends (one more if a pause outlasts the
         // settle time and a partial chunk is flushed early).
-        await ServiceHost.WaitUntilAsync(
-            () => ServiceHost.Status(_files) is var s && s.GetProperty("rows").GetInt64() == 569 && s.GetProperty("state").GetString() == "waiting",
+        await host.WaitUntilAsync(
+            () => host.Status() is var s && s.GetProperty("rows").GetInt64() == 569 && s.GetProperty("state").GetString() == "waiting",
             "every piped row is trained on");
-        var status = ServiceHost.Status(_files);
+        var status = host.Status();
         Assert.InRange(status.GetProperty("filesDone").GetInt64(), 4, 8);
         Assert.True(status.GetProperty("progressiveLoss").GetDouble() > 0);
-        await ServiceHost.WaitUntilAsync(() => Directory.GetFiles(Path.Combine(_files.ModelDirectory, "spool")).Length == 0, "the trained chunks leave the spool");
+        await host.WaitUntilAsync(() => Directory.GetFiles(Path.Combine(_files.ModelDirectory, "spool")).Length == 0, "the trained chunks leave the spool");
         Assert.Contains(host.Logs.Lines, l => l.Message.StartsWith("Standard input ended after 569 rows", StringComparison.Ordinal));
     }
 }

@@ -4,13 +4,14 @@ using HybridSgd.Pipeline.Models;
 namespace HybridSgd.Tests.Support;
 
 /// <summary>
-/// A real model whose kernels can be made slow, or made to misbehave on chosen gradient calls (counted over all
+/// A real model whose first kernel can be made slow (it computes every gradient again and again: more work, not a
+/// sleep), or made to misbehave on chosen gradient calls (counted over all
 /// kernels, 1-based): throw, or return a gradient full of NaN — the failures the graph and a long-running
 /// service must survive.
 /// </summary>
 internal sealed class InstrumentedModel(
     IModel inner,
-    TimeSpan slowKernelDelay = default,
+    int slowKernelRepeats = 0,
     int failOnCall = 0,
     IReadOnlySet<int>? throwOn = null,
     IReadOnlySet<int>? nanOn = null) : IModel
@@ -35,16 +36,16 @@ internal sealed class InstrumentedModel(
 
     public IModelKernel CreateKernel()
     {
-        // The first two kernels made are the evaluator's and one worker's (in some order): so one worker is slow.
-        bool slow = Interlocked.Increment(ref _kernels) <= 2 && slowKernelDelay > TimeSpan.Zero;
-        return new Kernel(this, inner.CreateKernel(), slow ? slowKernelDelay : TimeSpan.Zero);
+        // The trainer makes one kernel per worker (evaluation is the caller's): the first is one worker's.
+        bool slow = Interlocked.Increment(ref _kernels) == 1;
+        return new Kernel(this, inner.CreateKernel(), slow ? slowKernelRepeats : 0);
     }
 
     private bool ThrowsOn(int call) => call == failOnCall || throwOn?.Contains(call) == true;
 
     private bool NanOn(int call) => nanOn?.Contains(call) == true;
 
-    private sealed class Kernel(InstrumentedModel owner, IModelKernel inner, TimeSpan delay) : IModelKernel
+    private sealed class Kernel(InstrumentedModel owner, IModelKernel inner, int repeats) : IModelKernel
     {
         public double ComputeGradient(ReadOnlySpan<float> parameters, Minibatch batch, Span<float> gradient)
         {
@@ -54,9 +55,9 @@ internal sealed class InstrumentedModel(
                 throw new InvalidOperationException($"injected failure at gradient call {call}");
             }
 
-            if (delay > TimeSpan.Zero)
+            for (int i = 0; i < repeats; i++)
             {
-                Thread.Sleep(delay);
+                inner.ComputeGradient(parameters, batch, gradient);
             }
 
             double loss = inner.ComputeGradient(parameters, batch, gradient);

@@ -71,7 +71,7 @@ internal sealed class ServeJob(
         }
         finally
         {
-            state.SetPhase("stopping");
+            state.SetPhase(ServicePhase.Stopping);
             if (hooks?.SkipFinalCheckpoint != true && session.NeedsCheckpoint)
             {
                 session.Checkpoint();
@@ -80,7 +80,7 @@ internal sealed class ServeJob(
             await background.CancelAsync().ConfigureAwait(false);
             await statusTask.ConfigureAwait(false);
             await spoolTask.ConfigureAwait(false);
-            state.SetPhase("stopped");
+            state.SetPhase(ServicePhase.Stopped);
             if (hooks?.SkipFinalCheckpoint != true)
             {
                 status.WriteNow();

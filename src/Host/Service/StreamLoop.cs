@@ -47,7 +47,7 @@ internal sealed class StreamLoop(
                 }
 
                 ScoreTestIfDue(force: false);
-                state.SetPhase("waiting");
+                state.SetPhase(ServicePhase.Waiting);
                 if (!waiting)
                 {
                     ServiceLog.Waiting(logger, session.Sources.InboxDirectory);
@@ -73,7 +73,7 @@ internal sealed class StreamLoop(
 
     private async Task TrainFileAsync(FeedFile file, CancellationToken stop, CancellationToken segmentStop, TimeSpan grace)
     {
-        state.SetPhase("training", file.Name);
+        state.SetPhase(ServicePhase.Training, file.Name);
         DenseReader? reader = null;
         try
         {
@@ -143,7 +143,7 @@ internal sealed class StreamLoop(
         finally
         {
             reader?.Dispose();
-            state.SetPhase(stop.IsCancellationRequested ? "stopping" : "training");
+            state.SetPhase(stop.IsCancellationRequested ? ServicePhase.Stopping : ServicePhase.Training);
         }
     }
 

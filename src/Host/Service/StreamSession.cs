@@ -120,7 +120,7 @@ internal sealed class StreamSession
             return;
         }
 
-        _state.SetPhase("checkpointing", _state.Snapshot().CurrentFile);
+        _state.SetPhase(ServicePhase.Checkpointing, _state.Snapshot().CurrentFile);
         Book.CountCheckpoint();
         var checkpoint = new Checkpoint
         {

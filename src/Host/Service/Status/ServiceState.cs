@@ -12,7 +12,7 @@ internal sealed class ServiceState(TimeProvider time)
 {
     private readonly object _gate = new();
     private readonly DateTimeOffset _started = time.GetUtcNow();
-    private string _phase = "starting";
+    private ServicePhase _phase = ServicePhase.Starting;
     private string? _currentFile;
     private TrainingTotals _totals = new();
     private float? _learningRate;
@@ -22,8 +22,9 @@ internal sealed class ServiceState(TimeProvider time)
     private long? _testAfterRows;
     private int _inboxFiles;
     private DateTimeOffset? _lastCheckpoint;
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public string Phase
+    public ServicePhase Phase
     {
         get
         {
@@ -57,9 +58,10 @@ internal sealed class ServiceState(TimeProvider time)
         }
     }
 
-    public void SetPhase(string phase, string? currentFile = null) => Update(() => (_phase, _currentFile) = (phase, currentFile));
+    public void SetPhase(ServicePhase phase, string? currentFile = null) => Update(() => (_phase, _currentFile) = (phase, currentFile));
 
-    public void SetInbox(int files) => Update(() => _inboxFiles = files);
+    /// <summary>The inbox was scanned (every poll): <paramref name="files"/> data files are waiting in it.</summary>
+    public void SetInbox(int files) => Update(() => (_inboxFiles, InboxScans) = (files, InboxScans + 1));
 
     public void SetModel(TrainingTotals totals, float? learningRate) => Update(() => (_totals, _learningRate) = (totals, learningRate));
 
@@ -69,6 +71,24 @@ internal sealed class ServiceState(TimeProvider time)
     public void SetTest(TaskMetrics test, long afterRows) => Update(() => (_test, _testAfterRows) = (test, afterRows));
 
     public void SetCheckpoint(DateTimeOffset when) => Update(() => _lastCheckpoint = when);
+
+    /// <summary>Scans of the inbox so far: one per poll of the service loop.</summary>
+    public long InboxScans { get; private set; }
+
+    /// <summary>
+    /// Completes at the next change of any figure: what a caller waiting for the service to reach a state awaits,
+    /// instead of polling on a clock.
+    /// </summary>
+    public Task NextChange
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _changed.Task;
+            }
+        }
+    }
 
     public ServiceStatus Snapshot()
     {
@@ -106,9 +126,14 @@ internal sealed class ServiceState(TimeProvider time)
 
     private void Update(Action change)
     {
+        TaskCompletionSource changed;
         lock (_gate)
         {
             change();
+            changed = _changed;
+            _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
+
+        changed.SetResult();
     }
 }

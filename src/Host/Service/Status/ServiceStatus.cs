@@ -17,7 +17,7 @@ namespace HybridSgd.Host.Service.Status;
 /// <param name="InboxFiles">Data files waiting in the inbox and the spool (settled or not).</param>
 /// <param name="CurrentFile">The file being trained on, if any.</param>
 public sealed record ServiceStatus(
-    string State,
+    ServicePhase State,
     DateTimeOffset StartedUtc,
     double UptimeSeconds,
     long Rows,
