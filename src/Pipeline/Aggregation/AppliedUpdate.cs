@@ -5,4 +5,4 @@ namespace HybridSgd.Pipeline.Aggregation;
 /// <param name="Threshold">The k in force when the update was applied.</param>
 /// <param name="Gradients">(worker, sequence) of each gradient in the update.</param>
 /// <param name="Skipped">True when the mean gradient was not finite and the weights were left alone.</param>
-public sealed record AppliedUpdate(long Version, int Threshold, IReadOnlyList<(int Worker, long Sequence)> Gradients, bool Skipped);
+internal sealed record AppliedUpdate(long Version, int Threshold, IReadOnlyList<(int Worker, long Sequence)> Gradients, bool Skipped);

@@ -5,7 +5,7 @@ namespace HybridSgd.Pipeline.Aggregation;
 /// the buffers once no reader holds them. At most workers + evaluators + 2 buffers ever exist, so publishing an
 /// update costs one copy and no allocation in steady state.
 /// </summary>
-public sealed class WeightsBoard
+internal sealed class WeightsBoard
 {
     private readonly object _gate = new();
     private readonly Stack<WeightsSnapshot> _free = new();

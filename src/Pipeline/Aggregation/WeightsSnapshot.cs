@@ -4,7 +4,7 @@ namespace HybridSgd.Pipeline.Aggregation;
 /// One published version of the weights. Readers hold it through <see cref="WeightsBoard.Acquire"/> and must
 /// give it back with <see cref="WeightsBoard.Release"/>; until then its values never change.
 /// </summary>
-public sealed class WeightsSnapshot
+internal sealed class WeightsSnapshot
 {
     internal WeightsSnapshot(int parameterCount) => Values = new float[parameterCount];
 

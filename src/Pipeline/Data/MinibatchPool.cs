@@ -6,7 +6,7 @@ namespace HybridSgd.Pipeline.Data;
 /// Recycles minibatch buffers between the loader and the workers. The pool never holds more than the
 /// number of minibatches that were ever in flight at once (loader buffer + one per worker), so it needs no cap.
 /// </summary>
-public sealed class MinibatchPool(int batchSize, int featureCount)
+internal sealed class MinibatchPool(int batchSize, int featureCount)
 {
     private readonly ConcurrentQueue<Minibatch> _free = new();
 

@@ -9,7 +9,7 @@ namespace HybridSgd.Pipeline.Evaluation;
 /// figures a report shows come from ML.NET's evaluators (<see cref="MlNetMetrics"/>); this one agrees with them
 /// on accuracy, log-loss and RMSE. Owns a kernel, so one caller at a time.
 /// </summary>
-public sealed class Evaluator
+internal sealed class Evaluator
 {
     private const double ProbabilityFloor = 1e-15;
     private readonly IModel _model;

@@ -8,7 +8,7 @@ namespace HybridSgd.Pipeline.Models;
 /// (softmax) regression, with <see cref="LogisticLoss"/> binary logistic regression, with <see cref="SquaredLoss"/>
 /// linear least squares. Parameter layout: W row-major [outputs × features], then b [outputs].
 /// </summary>
-public sealed class LinearModel : IModel
+internal sealed class LinearModel : IModel
 {
     private readonly ILoss _loss;
 

@@ -4,7 +4,7 @@ namespace HybridSgd.Pipeline.Models;
 /// Binary log-loss on one score s: p = σ(s) is the probability of the positive class (label 1), and
 /// loss = −ln p for a positive, −ln(1 − p) for a negative.
 /// </summary>
-public sealed class LogisticLoss : ILoss
+internal sealed class LogisticLoss : ILoss
 {
     public int ScoreCount(int classCount) => 1;
 

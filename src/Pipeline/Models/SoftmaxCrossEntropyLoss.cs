@@ -3,7 +3,7 @@ using System.Numerics.Tensors;
 namespace HybridSgd.Pipeline.Models;
 
 /// <summary>Multinomial log-loss: softmax over the scores, then -log p(label).</summary>
-public sealed class SoftmaxCrossEntropyLoss : ILoss
+internal sealed class SoftmaxCrossEntropyLoss : ILoss
 {
     public int ScoreCount(int classCount) => classCount;
 

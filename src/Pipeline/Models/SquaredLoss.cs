@@ -4,7 +4,7 @@ namespace HybridSgd.Pipeline.Models;
 /// Least squares on one score: loss = ½(s − y)², so d(loss)/ds = s − y and the mean loss over a set is half
 /// its mean squared error.
 /// </summary>
-public sealed class SquaredLoss : ILoss
+internal sealed class SquaredLoss : ILoss
 {
     public int ScoreCount(int classCount) => 1;
 

@@ -1,7 +1,7 @@
 namespace HybridSgd.Pipeline.Optimization;
 
 /// <summary>The update rule. Only the aggregator calls it, so implementations may keep state without locks.</summary>
-public interface IOptimizer
+internal interface IOptimizer
 {
     float LearningRate { get; }
 

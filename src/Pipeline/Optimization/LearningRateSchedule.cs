@@ -7,7 +7,7 @@ namespace HybridSgd.Pipeline.Optimization;
 /// amount proportional to η (visible on the MLP as ±0.5 % test accuracy late in a run); decaying it towards the
 /// end of the budget lets the last updates settle.
 /// </summary>
-public sealed class LearningRateSchedule(LearningRateDecay decay, float finalFraction)
+internal sealed class LearningRateSchedule(LearningRateDecay decay, float finalFraction)
 {
     public static LearningRateSchedule Constant { get; } = new(LearningRateDecay.None, 1f);
 

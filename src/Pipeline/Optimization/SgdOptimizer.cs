@@ -3,7 +3,7 @@ using System.Numerics;
 namespace HybridSgd.Pipeline.Optimization;
 
 /// <summary>Plain SGD with L2 (weight decay): w ← (1 − ηλ)·w − η·g.</summary>
-public sealed class SgdOptimizer : IOptimizer
+internal sealed class SgdOptimizer : IOptimizer
 {
     private readonly float _learningRate;
     private readonly float _l2;

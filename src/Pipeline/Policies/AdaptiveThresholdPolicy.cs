@@ -22,7 +22,7 @@ namespace HybridSgd.Pipeline.Policies;
 /// the cap (a separable problem: the training loss keeps falling while the held-out loss is flat), k goes to
 /// the cap at once and stays: the learning curve has the last word.
 /// </summary>
-public sealed class AdaptiveThresholdPolicy(AdaptivePolicySettings settings) : IThresholdPolicy
+internal sealed class AdaptiveThresholdPolicy(AdaptivePolicySettings settings) : IThresholdPolicy
 {
     private const double NoiseBackedShare = 3;
     private readonly NoiseScaleEstimate _noise = new(settings.NoiseSmoothing);

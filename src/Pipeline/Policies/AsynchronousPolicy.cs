@@ -1,7 +1,7 @@
 namespace HybridSgd.Pipeline.Policies;
 
 /// <summary>k = 1: every gradient is applied as it arrives.</summary>
-public sealed class AsynchronousPolicy : ProgressPolicy
+internal sealed class AsynchronousPolicy : ProgressPolicy
 {
     public override bool NeedsHorizon => false;
 

@@ -1,7 +1,7 @@
 namespace HybridSgd.Pipeline.Policies;
 
 /// <summary>k = c throughout (capped at the worker count).</summary>
-public sealed class ConstantPolicy(int threshold) : ProgressPolicy
+internal sealed class ConstantPolicy(int threshold) : ProgressPolicy
 {
     public override bool NeedsHorizon => false;
 

@@ -1,7 +1,7 @@
 namespace HybridSgd.Pipeline.Policies;
 
 /// <summary>k = N^along: stays near asynchronous longer, then climbs quickly to N.</summary>
-public sealed class ExponentialRampPolicy(double start, double end) : RampPolicy(start, end)
+internal sealed class ExponentialRampPolicy(double start, double end) : RampPolicy(start, end)
 {
     public override string Describe() => $"exponential({Start:0.###}-{End:0.###})";
 

@@ -1,7 +1,7 @@
 namespace HybridSgd.Pipeline.Policies;
 
 /// <summary>k rises linearly from 1 to N across the ramp.</summary>
-public sealed class LinearRampPolicy(double start, double end) : RampPolicy(start, end)
+internal sealed class LinearRampPolicy(double start, double end) : RampPolicy(start, end)
 {
     public override string Describe() => $"linear({Start:0.###}-{End:0.###})";
 

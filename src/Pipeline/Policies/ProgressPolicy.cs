@@ -5,7 +5,7 @@ namespace HybridSgd.Pipeline.Policies;
 /// the fixed schedules of the paper. Pure functions are trivially thread-safe and testable, but need a horizon
 /// chosen up front; <see cref="AdaptiveThresholdPolicy"/> needs none.
 /// </summary>
-public abstract class ProgressPolicy : IThresholdPolicy
+internal abstract class ProgressPolicy : IThresholdPolicy
 {
     /// <summary>False when k does not depend on p at all (then no budget or epochs are needed to place it).</summary>
     public virtual bool NeedsHorizon => true;

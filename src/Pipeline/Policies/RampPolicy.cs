@@ -4,7 +4,7 @@ namespace HybridSgd.Pipeline.Policies;
 /// Shared shape of the ramps: k = 1 before <c>start</c>, k = N after <c>end</c> (all aggregation synchronous
 /// once the ramp is over, as in the paper), and a policy-specific curve in between.
 /// </summary>
-public abstract class RampPolicy : ProgressPolicy
+internal abstract class RampPolicy : ProgressPolicy
 {
     protected RampPolicy(double start, double end)
     {

@@ -1,7 +1,7 @@
 namespace HybridSgd.Pipeline.Policies;
 
 /// <summary>Asynchronous until <c>at</c>, synchronous afterwards.</summary>
-public sealed class StepPolicy(double at) : ProgressPolicy
+internal sealed class StepPolicy(double at) : ProgressPolicy
 {
     public override string Describe() => $"step({at:0.###})";
 

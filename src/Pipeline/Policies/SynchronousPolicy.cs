@@ -1,7 +1,7 @@
 namespace HybridSgd.Pipeline.Policies;
 
 /// <summary>k = N: the aggregator waits for one gradient from every worker.</summary>
-public sealed class SynchronousPolicy : ProgressPolicy
+internal sealed class SynchronousPolicy : ProgressPolicy
 {
     public override bool NeedsHorizon => false;
 

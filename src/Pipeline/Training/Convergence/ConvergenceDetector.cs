@@ -9,7 +9,7 @@ namespace HybridSgd.Pipeline.Training.Convergence;
 /// on separable data the log-loss keeps halving towards zero as the weights grow, a relative improvement that
 /// never ends and buys nothing. Pure: fed numbers, it answers, so it is tested on synthetic curves.
 /// </summary>
-public sealed class ConvergenceDetector(double tolerance, int minimumChecks)
+internal sealed class ConvergenceDetector(double tolerance, int minimumChecks)
 {
     private const double FloorShareOfInitial = 0.02;
     private readonly List<(long Examples, double Loss)> _checks = [];
