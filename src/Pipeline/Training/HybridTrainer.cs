@@ -121,8 +121,10 @@ public static partial class HybridTrainer
 
         LogStarted(logger, data.Name, model.Name, options.Mode, policy.Describe(), workers, batchSize, learningRate, schedule.Describe(), Describe(options, rows));
         var monitor = new TrainingMonitor(new Evaluator(model, data.Test), board, aggregator, progress, logger, environment.Metrics);
-        var convergence = untilConverged
-            ? new ConvergenceMonitor(new Evaluator(model, data.Validation!), board, aggregator, options.Convergence, environment.Time, logger)
+        // With validation rows the learning curve is watched in every mode: it tells the policy when to settle k.
+        // Only the converged stop also lets it halve the learning rate and end the run.
+        var convergence = data.Validation is { Count: > 0 } validation
+            ? new ConvergenceMonitor(new Evaluator(model, validation), board, aggregator, options.Convergence, untilConverged, environment.Time, logger)
             : null;
         using var monitorStop = new CancellationTokenSource();
         var sampling = monitor.RunAsync(options.EvaluationInterval.Value, environment.Time, monitorStop.Token);
