@@ -24,7 +24,8 @@ namespace HybridSgd.Pipeline.Policies;
 /// </summary>
 internal sealed class AdaptiveThresholdPolicy(AdaptivePolicySettings settings) : IThresholdPolicy
 {
-    private const double NoiseBackedShare = 3;
+    private const double NoiseBackedShare = 2;
+    private const int MinimumWindowsBetweenRaises = 2;
     private readonly NoiseScaleEstimate _noise = new(settings.NoiseSmoothing);
     private readonly WorkerPace _pace = new(settings.StragglerFactor);
     private readonly LossWindows _windows = new(settings.MinimumWindow, settings.WindowFraction);
@@ -117,7 +118,7 @@ internal sealed class AdaptiveThresholdPolicy(AdaptivePolicySettings settings) :
         // much the loss still gains from many small steps. So a raise needs the progress to slow down: below the
         // plateau tolerance on its own, or below three times it when the noise scale asks for a larger k.
         bool slowing = improvement < NoiseBackedShare * settings.PlateauTolerance && !worse;
-        if (_threshold < cap && _cooldown == 0 && (plateau || (wanted > _threshold && slowing)))
+        if (_threshold < cap && _cooldown == 0 && _windowsSinceChange >= MinimumWindowsBetweenRaises && (plateau || (wanted > _threshold && slowing)))
         {
             _trial = new RaiseTrial(_threshold, _windows.Last);
             return Change(_threshold + 1, wanted > _threshold ? ThresholdReason.NoiseScale : ThresholdReason.Plateau, cap);

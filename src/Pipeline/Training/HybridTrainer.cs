@@ -120,8 +120,11 @@ public static partial class HybridTrainer
 
         LogStarted(logger, data.Name, model.Name, options.Mode, policy.Describe(), workers, batchSize, learningRate, schedule.Describe(), Describe(options, rows));
         var observation = environment.Observer is { } observer ? new ObservationLoop(observer, board, aggregator, progress) : null;
-        var convergence = untilConverged
-            ? new ConvergenceMonitor(new Evaluator(model, data.Validation!), board, aggregator, options.Convergence, environment.Time, logger)
+
+        // With validation rows the learning curve is watched in every mode: it tells the policy when to settle k.
+        // Only the converged stop also lets it halve the learning rate and end the run.
+        var convergence = data.Validation is { Count: > 0 } validation
+            ? new ConvergenceMonitor(new Evaluator(model, validation), board, aggregator, options.Convergence, untilConverged, environment.Time, logger)
             : null;
         using var monitorStop = new CancellationTokenSource();
         var sampling = observation?.RunAsync(environment.Time, monitorStop.Token) ?? Task.CompletedTask;

@@ -14,8 +14,8 @@ public sealed class AdaptiveThresholdPolicyTests
     /// <summary>A power-law learning curve: ~6 % better per window (a quarter of the examples so far), far from a plateau.</summary>
     private static double Improving(long examples) => 2 * Math.Pow(Math.Max(1, examples) / 1_000.0, -0.3);
 
-    /// <summary>~2 % better per window: slowing down (under 3 × the 1 % plateau tolerance), not a plateau yet.</summary>
-    private static double Slowing(long examples) => 2 * Math.Pow(Math.Max(1, examples) / 1_000.0, -0.09);
+    /// <summary>~1.5 % better per window: slowing down (under 2 × the 1 % plateau tolerance), not a plateau yet.</summary>
+    private static double Slowing(long examples) => 2 * Math.Pow(Math.Max(1, examples) / 1_000.0, -0.068);
 
     private static (AdaptiveThresholdPolicy Policy, ScriptedSignals Script) Start()
     {
@@ -100,7 +100,10 @@ public sealed class AdaptiveThresholdPolicyTests
         Assert.Equal(2, script.Threshold);
 
         long raisedAt = script.Examples;
-        script.Run(40_000, e => e > raisedAt ? 1.5 : Improving(e), noiseScale: 1000);
+        for (int i = 0; i < 4_000 && !script.Changes.Any(c => c.Reason == ThresholdReason.Rollback); i++)
+        {
+            script.Run(256, e => e > raisedAt ? 1.5 : Slowing(e), noiseScale: 1000);
+        }
 
         var rollback = Assert.Single(script.Changes, c => c.Reason == ThresholdReason.Rollback);
         Assert.Equal(1, rollback.Threshold);

@@ -58,7 +58,7 @@ public sealed class ThresholdPolicyContract
         var decisions = new List<ThresholdDecision>();
         var gradients = new GradientSignal[workers];
         long examples = 0;
-        const long Total = 2_000_000;
+        const long Total = 8_000_000;
         decisions.Add(policy.Decide(new UpdateSignals { Workers = workers, LiveWorkers = workers }));
         while (examples < Total)
         {

@@ -11,13 +11,16 @@ namespace HybridSgd.Pipeline.Training.Convergence;
 /// end (if it is not there yet), then the learning rate is halved — again after each plateau as long as the last
 /// halving paid (its phase beat the best loss before it by the tolerance; at most
 /// <see cref="ConvergenceOptions.Anneals"/> times) — and the first plateau after a halving that did not pay ends
-/// the run. Reads snapshots only, like the test-set monitor.
+/// the run. Without the converged stop (<paramref name="mayStop"/> false) only the first step is taken: the learning
+/// curve still tells the policy when to settle k, and the learning rate and the end are the budget's or epochs'.
+/// Reads snapshots only, like the test-set monitor.
 /// </summary>
 internal sealed partial class ConvergenceMonitor(
     Evaluator validation,
     WeightsBoard board,
     GradientAggregator aggregator,
     ConvergenceOptions options,
+    bool mayStop,
     TimeProvider time,
     ILogger logger)
 {
@@ -73,6 +76,12 @@ internal sealed partial class ConvergenceMonitor(
                     aggregator.ReportValidationPlateau();
                     detector.Restart(examples);
                     LogReported(logger, plateau.SecondHalfBest, plateau.FirstHalfBest, plateau.Examples);
+                    continue;
+                }
+
+                if (!mayStop)
+                {
+                    detector.Restart(examples);
                     continue;
                 }
 
