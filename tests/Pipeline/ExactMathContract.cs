@@ -20,12 +20,15 @@ public abstract class ExactMathContract
     /// <summary>The rows the contract replays: Fashion-MNIST unless the model's task needs other labels.</summary>
     protected virtual TestSplit LoadData(int rows, int testRows) => FashionMnistSubset.Load(rows, testRows);
 
+    /// <summary>A step the model's loss takes on these rows without diverging (the contract is about equality, not speed).</summary>
+    protected virtual float LearningRate => 0.1f;
+
     [Fact]
     public async Task Async_OneWorker_EqualsSequentialSgdWithSameBatch()
     {
         var data = LoadData(Rows, 100);
         var model = CreateModel(data);
-        var options = TestOptions.Replay(TrainingMode.Async, workers: 1, batchSize: 16, epochs: 2);
+        var options = TestOptions.Replay(TrainingMode.Async, workers: 1, batchSize: 16, epochs: 2) with { LearningRate = LearningRate };
         long rows = data.Train.GetRowCount()!.Value;
 
         var result = await HybridTrainer.TrainAsync(data.InMemory, model, options, new TrainerEnvironment(), CancellationToken.None);
@@ -47,7 +50,7 @@ public abstract class ExactMathContract
         var model = CreateModel(data);
         const int batch = 16;
         long rows = data.Train.GetRowCount()!.Value;
-        var options = TestOptions.Replay(TrainingMode.Sync, workers, batch);
+        var options = TestOptions.Replay(TrainingMode.Sync, workers, batch) with { LearningRate = LearningRate };
 
         var result = await HybridTrainer.TrainAsync(data.InMemory, model, options, new TrainerEnvironment(), CancellationToken.None);
 
@@ -66,7 +69,7 @@ public abstract class ExactMathContract
     {
         var data = LoadData(Rows, 100);
         var model = CreateModel(data);
-        var options = TestOptions.Replay(TrainingMode.Async, workers: 1, batchSize: 16, epochs: 2);
+        var options = TestOptions.Replay(TrainingMode.Async, workers: 1, batchSize: 16, epochs: 2) with { LearningRate = LearningRate };
         long minibatches = 2 * ((data.Train.GetRowCount()!.Value + 15) / 16);
 
         // Four local steps per message: each message's displacement, added back whole (one live worker), is the
