@@ -5,13 +5,17 @@ namespace HybridSgd.Bench;
 /// <summary>The bench program's command line, parsed by System.CommandLine as hybridsgd's is (help, "did you mean").</summary>
 internal sealed record BenchArguments
 {
-    private static readonly string[] Parts = ["micro", "swap", "throughput", "alloc", "softmax", "lightgbm", Profile];
+    private static readonly string[] Parts = ["micro", "swap", "throughput", "alloc", "softmax", "lightgbm", Profile, Embedding];
 
     /// <summary>
     /// Not a measurement: one long pipeline run (softmax, async, 2 workers) to attach a profiler to, e.g.
     /// <c>dotnet-trace collect -- dotnet HybridSgd.Bench.dll --only profile</c>. Never part of a default run.
     /// </summary>
     public const string Profile = "profile";
+
+    /// <summary>The embedded trainer: LiveModel.Predict latency and allocation, examples/s through the channel against the
+    /// in-memory path. Its figures are logged (docs/BENCHMARKS.md's embedding section is written from them by hand).</summary>
+    public const string Embedding = "embedding";
 
     public required string Output { get; init; }
 
@@ -40,7 +44,7 @@ internal sealed record BenchArguments
         var output = Text("--out", "FILE", "the report to write", Path.Combine("docs", "BENCHMARKS.md"));
         var quick = new Option<bool>("--quick") { Description = "fewer and shorter runs" };
         var skip = PartList("--skip", "parts to leave out", []);
-        var only = PartList("--only", "the parts to run (profile: one long run to attach a profiler to)", [.. Parts.Except([Profile])]);
+        var only = PartList("--only", "the parts to run (profile: one long run to attach a profiler to)", [.. Parts.Except([Profile, Embedding])]);
         var commit = Text("--commit", "TEXT", "the commit measured, for the report", "unknown");
         var command = Text("--command", "TEXT", "the command that ran, for the report", "bench/run.sh");
         var artifacts = Text("--artifacts", "DIR", "where BenchmarkDotNet writes its files", Path.Combine("runs", "bench"));
@@ -79,7 +83,7 @@ internal sealed record BenchArguments
     {
         var option = new Option<string[]>(name)
         {
-            HelpName = string.Join(',', Parts.Except([Profile])),
+            HelpName = string.Join(',', Parts.Except([Profile, Embedding])),
             Description = description,
             Arity = ArgumentArity.ExactlyOne,
             DefaultValueFactory = _ => fallback,

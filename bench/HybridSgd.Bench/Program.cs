@@ -47,6 +47,12 @@ if (arguments.Runs(BenchArguments.Profile))
     return 0;
 }
 
+if (arguments.Runs(BenchArguments.Embedding))
+{
+    await EmbeddingBenchmark.RunAsync(data, settings, Log);
+    return 0;
+}
+
 BlockSwapResult? swap = null;
 if (arguments.Runs("swap"))
 {

@@ -1,4 +1,4 @@
-using HybridSgd.Host.Service.Checkpoints;
+using HybridSgd.Embedding.Checkpoints;
 using HybridSgd.Pipeline.Data;
 using HybridSgd.Pipeline.Persistence;
 using HybridSgd.Tests.Support;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using HybridSgd.Host;
 using HybridSgd.Host.Service;
-using HybridSgd.Host.Service.Checkpoints;
+using HybridSgd.Embedding.Checkpoints;
 using HybridSgd.Host.Service.Feeding;
 using HybridSgd.Tests.Host;
 using Microsoft.Extensions.DependencyInjection;

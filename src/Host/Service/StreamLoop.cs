@@ -168,7 +168,7 @@ internal sealed class StreamLoop(
 
         try
         {
-            _test ??= TestScorer.Load(model, session.Spec!, service.TestFile);
+            _test ??= TestScorer.Load(session.Ml, session.Spec!, service.TestFile);
         }
         catch (Exception exception) when (IsDataError(exception))
         {
@@ -178,7 +178,7 @@ internal sealed class StreamLoop(
         }
 
         _lastTest = time.GetTimestamp();
-        var scores = _test.Score(model);
+        var scores = _test.Score(session.Ml, model);
         state.SetTest(scores, model.Totals.Rows);
         metrics.Training.RecordTest(scores.Accuracy ?? scores.RSquared, scores.LogLoss ?? scores.Rmse);
         ServiceLog.Tested(logger, Path.GetFileName(service.TestFile), MetricsText.Describe(scores));

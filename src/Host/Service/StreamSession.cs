@@ -1,9 +1,10 @@
 using System.Text.Json;
 using HybridSgd.Datasets.Tabular;
 using HybridSgd.Host.Options;
-using HybridSgd.Host.Service.Checkpoints;
+using HybridSgd.Embedding.Checkpoints;
 using HybridSgd.Host.Service.Feeding;
 using HybridSgd.Host.Service.Status;
+using HybridSgd.Embedding.Online;
 using HybridSgd.Host.Service.Streaming;
 using HybridSgd.Pipeline.Configuration;
 using HybridSgd.Pipeline.Data;
@@ -54,9 +55,12 @@ internal sealed class StreamSession
 
     public MLContext Ml { get; } = new();
 
+    /// <summary>A fixed ramp policy's progress over the service's life (the adaptive policy ignores it).</summary>
+    private Func<TrainingTotals, Func<RunCounts, double>> Ramp => totals => RampProgress.For(_service, totals);
+
     public TabularSpec? Spec { get; private set; }
 
-    public StreamModel? Model { get; private set; }
+    public SegmentedModel? Model { get; private set; }
 
     public FeedSources Sources { get; }
 
@@ -105,7 +109,7 @@ internal sealed class StreamSession
             net.Name, net.FeatureCount, net.OutputCount, spec.ClassNames, "service", (net as MlpModel)?.HiddenLayers ?? [], net.Task,
             JsonSerializer.SerializeToElement(spec));
         Spec = spec;
-        Model = new StreamModel(Ml, net, header, StreamModel.Initial(net, _training.Seed), _training.LearningRate, new TrainingTotals(), _training, _service, _environment);
+        Model = new SegmentedModel(net, header, SegmentedModel.Initial(net, _training.Seed), _training.LearningRate, new TrainingTotals(), _training, _environment, Ramp);
         _state.SetModel(Model.Totals, Model.LearningRate);
         ServiceLog.SchemaDefined(_logger, path, spec.Task.ToString().ToLowerInvariant(), spec.TaskReason, spec.FeatureCount, net.Name);
     }
@@ -183,7 +187,7 @@ internal sealed class StreamSession
         int classes = header.Task == LearningTask.Regression ? 0 : Math.Max(header.ClassNames.Count, header.OutputCount);
         var net = ModelFactory.Create(header.Model, header.Task, header.FeatureCount, classes, header.HiddenLayers is { Count: > 0 } hidden ? hidden : null);
         Spec = spec;
-        Model = new StreamModel(Ml, net, header, loaded.Weights, checkpoint.LearningRate, checkpoint.Totals, _training, _service, _environment);
+        Model = new SegmentedModel(net, header, loaded.Weights, checkpoint.LearningRate, checkpoint.Totals, _training, _environment, Ramp);
         _state.SetModel(Model.Totals, Model.LearningRate);
         _state.SetCheckpoint(checkpoint.SavedUtc);
 

@@ -1,4 +1,4 @@
-using HybridSgd.Host.Service.Checkpoints;
+using HybridSgd.Embedding.Checkpoints;
 
 namespace HybridSgd.Host.Service.Feeding;
 

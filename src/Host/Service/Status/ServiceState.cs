@@ -1,4 +1,4 @@
-using HybridSgd.Host.Service.Checkpoints;
+using HybridSgd.Embedding.Checkpoints;
 using HybridSgd.Pipeline.Evaluation;
 using HybridSgd.Pipeline.Observability;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using HybridSgd.Host.Service.Checkpoints;
+using HybridSgd.Embedding.Checkpoints;
 using HybridSgd.Pipeline.Configuration;
 using HybridSgd.Pipeline.Training;
 

@@ -1,6 +1,8 @@
 using HybridSgd.Datasets.Tabular;
 using HybridSgd.Pipeline.Data;
+using HybridSgd.Embedding.Online;
 using HybridSgd.Pipeline.Evaluation;
+using Microsoft.ML;
 
 namespace HybridSgd.Host.Service.Streaming;
 
@@ -9,9 +11,9 @@ internal sealed class TestScorer(DenseDataset rows)
 {
     public int Count => rows.Count;
 
-    public static TestScorer Load(StreamModel model, TabularSpec spec, string path) =>
-        new(DenseDataset.FromDataView(TabularDataset.LoadForScoring(model.Ml, spec, path, requireLabel: true)));
+    public static TestScorer Load(MLContext ml, TabularSpec spec, string path) =>
+        new(DenseDataset.FromDataView(TabularDataset.LoadForScoring(ml, spec, path, requireLabel: true)));
 
-    public TaskMetrics Score(StreamModel model) =>
-        MlNetMetrics.Evaluate(model.Ml, model.Model, model.Weights, rows, model.ClassCount);
+    public TaskMetrics Score(MLContext ml, SegmentedModel model) =>
+        MlNetMetrics.Evaluate(ml, model.Model, model.Weights, rows, model.ClassCount);
 }

@@ -1,5 +1,4 @@
-using HybridSgd.Host.Jobs;
-using HybridSgd.Host.Service.Checkpoints;
+using HybridSgd.Embedding.Checkpoints;
 using HybridSgd.Pipeline.Configuration;
 using HybridSgd.Pipeline.Data;
 using HybridSgd.Pipeline.Models;
@@ -8,42 +7,44 @@ using HybridSgd.Pipeline.Optimization;
 using HybridSgd.Pipeline.Persistence;
 using HybridSgd.Pipeline.Policies;
 using HybridSgd.Pipeline.Training;
-using Microsoft.Extensions.Logging;
-using Microsoft.ML;
 
-namespace HybridSgd.Host.Service.Streaming;
+namespace HybridSgd.Embedding.Online;
 
 /// <summary>
-/// The model the service trains and everything that must carry over from one segment to the next: the weights,
-/// the learning rate the aggregator left (it halves it when updates diverge) and the totals that drive the
-/// threshold policy. It changes only when a segment finishes, so at any moment it is an exact segment-boundary
-/// state: what a checkpoint stores.
+/// A model trained on an endless stream, a segment at a time (a file of serve's, or what an app wrote into its
+/// channel), and everything that must carry over from one segment to the next: the weights, the learning rate the
+/// aggregator left (it halves it when updates diverge), the threshold policy with its measurements, and the totals.
+/// It changes only when a segment finishes, so at any moment it is an exact segment-boundary state: what a
+/// checkpoint stores.
 /// </summary>
-internal sealed class StreamModel
+internal sealed class SegmentedModel
 {
     private readonly TrainingOptions _configured;
-    private readonly ServiceOptions _service;
+    private readonly Func<TrainingTotals, Func<RunCounts, double>>? _progress;
     private readonly TrainerEnvironment _environment;
     private readonly IThresholdPolicy _policy;
     private float[] _weights;
 
-    public StreamModel(
-        MLContext ml, IModel model, ModelHeader header, float[] weights, float? learningRate, TrainingTotals totals,
-        TrainingOptions configured, ServiceOptions service, TrainerEnvironment environment)
+    /// <param name="progress">
+    /// For a fixed ramp policy, its progress p over the stream's life from the totals before a segment; null for
+    /// the adaptive policy (which needs none).
+    /// </param>
+    public SegmentedModel(
+        IModel model, ModelHeader header, float[] weights, float? learningRate, TrainingTotals totals,
+        TrainingOptions configured, TrainerEnvironment environment, Func<TrainingTotals, Func<RunCounts, double>>? progress = null)
     {
         if (weights.Length != model.ParameterCount)
         {
             throw new InvalidDataException($"The checkpoint holds {weights.Length} weights; model '{model.Name}' has {model.ParameterCount}.");
         }
 
-        Ml = ml;
         Model = model;
         Header = header;
         _weights = weights;
         LearningRate = learningRate;
         Totals = totals;
         _configured = configured;
-        _service = service;
+        _progress = progress;
         _environment = environment;
         ClassCount = model.Task == LearningTask.Regression ? 0 : header.ClassNames.Count;
 
@@ -51,8 +52,6 @@ internal sealed class StreamModel
         // scale, worker pace, loss windows) and its k carry over from segment to segment.
         _policy = ThresholdPolicyFactory.Create(configured.Mode, configured.Policy);
     }
-
-    public MLContext Ml { get; }
 
     public IModel Model { get; }
 
@@ -84,7 +83,8 @@ internal sealed class StreamModel
     /// read again after a restart rather than half-counted.
     /// </summary>
     /// <param name="rows">Rows of the file the segment consumed: those in <paramref name="segment"/> and those it skipped.</param>
-    public async Task<SegmentOutcome?> TrainAsync(DenseDataset segment, int rows, string name, CancellationToken stop)
+    /// <param name="observer">Watches the segment's training (an app's live model takes the weights from it).</param>
+    public async Task<SegmentOutcome?> TrainAsync(DenseDataset segment, int rows, string name, CancellationToken stop, ITrainingObserver? observer = null)
     {
         long skipped = segment.SkippedRows;
         if (segment.Count == 0)
@@ -95,7 +95,7 @@ internal sealed class StreamModel
             return empty;
         }
 
-        // Segments are scored on nothing here: the service scores its own test file on its own schedule.
+        // Segments are scored on nothing here: the caller scores its own test rows on its own schedule.
         LearningRate ??= LearningRateEstimate.Suggest(Model, segment);
         var data = new TrainingSet(name, TrainingRows.InMemory(segment), Model.Task, ClassCount);
         var environment = new TrainerEnvironment
@@ -105,7 +105,8 @@ internal sealed class StreamModel
             Cluster = _environment.Cluster,
             Metrics = _environment.Metrics,
             InitialWeights = _weights,
-            Progress = RampProgress.For(_service, Totals),
+            Progress = _progress?.Invoke(Totals),
+            Observer = observer,
             ReplaceFailedWorkers = true,
             ProgressiveValidation = true,
         };

@@ -1,4 +1,4 @@
-namespace HybridSgd.Host.Service.Checkpoints;
+namespace HybridSgd.Embedding.Checkpoints;
 
 /// <summary>How far training got into one fed file, and how to recognise that file again after a restart.</summary>
 /// <param name="Name">File name in the inbox (or spool).</param>

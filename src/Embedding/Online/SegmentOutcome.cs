@@ -1,6 +1,6 @@
 using HybridSgd.Pipeline.Observability;
 
-namespace HybridSgd.Host.Service.Streaming;
+namespace HybridSgd.Embedding.Online;
 
 /// <summary>What one segment did to the model, once it finished (every row consumed, every gradient applied).</summary>
 /// <param name="Threshold">k when the segment ended.</param>

@@ -1,4 +1,4 @@
-namespace HybridSgd.Host.Service.Checkpoints;
+namespace HybridSgd.Embedding.Checkpoints;
 
 /// <summary>What the weights in a checkpoint have learned from, summed over the service's whole life (across restarts).</summary>
 /// <param name="Rows">Data rows consumed.</param>

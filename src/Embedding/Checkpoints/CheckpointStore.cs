@@ -1,6 +1,6 @@
 using HybridSgd.Pipeline.Persistence;
 
-namespace HybridSgd.Host.Service.Checkpoints;
+namespace HybridSgd.Embedding.Checkpoints;
 
 /// <summary>
 /// checkpoint.hsgdc and checkpoint.prev.hsgdc in the model directory, each a <see cref="DurableFile{THeader}"/>

@@ -1,6 +1,6 @@
 using HybridSgd.Pipeline.Persistence;
 
-namespace HybridSgd.Host.Service.Checkpoints;
+namespace HybridSgd.Embedding.Checkpoints;
 
 /// <summary>
 /// The service's exact state at a segment boundary, apart from the weights (stored beside it in binary): the model

@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using HybridSgd.Bench.Data;
+using HybridSgd.Embedding;
+using HybridSgd.Pipeline.Configuration;
+using HybridSgd.Pipeline.Data;
+using HybridSgd.Pipeline.Models;
+using HybridSgd.Pipeline.Training;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace HybridSgd.Bench.Runs;
+
+/// <summary>
+/// The embedded trainer's two promises, measured side by side in one process: <see cref="LiveModel.Predict"/> for one
+/// softmax example (latency percentiles, bytes allocated per call), and examples per second through the channel
+/// (an app writing Fashion-MNIST as fast as it can, the online trainer learning) against the same examples trained
+/// in memory (one HybridTrainer run over the same rows, same workers and minibatch).
+/// </summary>
+internal static class EmbeddingBenchmark
+{
+    private const int Passes = 5;
+    private const int Predictions = 1_000_000;
+
+    public static async Task RunAsync(BenchData data, BenchSettings settings, Action<string> log)
+    {
+        var rows = data.TrainDense;
+        for (int round = 1; round <= 3; round++)
+        {
+            // Interleaved rounds: the machine's drift lands on both paths.
+            double channel = await ChannelExamplesPerSecondAsync(rows, settings, data.Test, log);
+            double memory = await InMemoryExamplesPerSecondAsync(rows, settings);
+            log($"round {round}: channel {channel:F0} examples/s, in memory {memory:F0} examples/s, ratio {channel / memory:F3}");
+        }
+    }
+
+    private static async Task<double> ChannelExamplesPerSecondAsync(DenseDataset rows, BenchSettings settings, DenseDataset test, Action<string> log)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["HybridSgd:FeatureCount"] = rows.FeatureCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["HybridSgd:ClassCount"] = "10",
+            ["HybridSgd:SegmentExamples"] = "65536",
+            ["HybridSgd:Training:Workers"] = settings.Workers.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["HybridSgd:Training:BatchSize"] = settings.BatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["HybridSgd:Training:Mode"] = "Async",
+            ["HybridSgd:Training:LearningRate"] = "0.05",
+        });
+        builder.Logging.ClearProviders();
+        builder.Services.AddHybridSgd(builder.Configuration.GetSection("HybridSgd"));
+        using var host = builder.Build();
+        await host.StartAsync().ConfigureAwait(false);
+        var inbox = host.Services.GetRequiredService<ExampleInbox>();
+        var live = host.Services.GetRequiredService<LiveModel>();
+        var trainer = host.Services.GetServices<IHostedService>().OfType<BackgroundService>().Single();
+        await live.Ready.ConfigureAwait(false);
+        GC.Collect();
+
+        long start = Stopwatch.GetTimestamp();
+        for (int pass = 0; pass < Passes; pass++)
+        {
+            for (int row = 0; row < rows.Count; row++)
+            {
+                await inbox.WriteAsync(rows.Row(row), rows.Labels[row]).ConfigureAwait(false);
+            }
+        }
+
+        inbox.Complete();
+        await trainer.ExecuteTask!.ConfigureAwait(false);
+        double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        MeasurePredict(live, test, log);
+        await host.StopAsync().ConfigureAwait(false);
+        return Passes * rows.Count / seconds;
+    }
+
+    private static async Task<double> InMemoryExamplesPerSecondAsync(DenseDataset rows, BenchSettings settings)
+    {
+        var model = ModelFactory.Create(ModelFactory.Softmax, rows.FeatureCount, 10);
+        var options = new TrainingOptions
+        {
+            Mode = TrainingMode.Async,
+            Workers = settings.Workers,
+            BatchSize = settings.BatchSize,
+            LearningRate = 0.05f,
+            Epochs = Passes,
+            Stop = StopRule.Epochs,
+        };
+        GC.Collect();
+        var result = await HybridTrainer.TrainAsync(
+            new TrainingSet("fashion-mnist", TrainingRows.InMemory(rows), LearningTask.Multiclass, 10), model, options, new TrainerEnvironment(), CancellationToken.None)
+            .ConfigureAwait(false);
+        return result.Statistics.Examples / result.TrainSeconds;
+    }
+
+    /// <summary>One example at a time, each call timed on its own; bytes allocated on this thread across all of them.</summary>
+    private static void MeasurePredict(LiveModel live, DenseDataset test, Action<string> log)
+    {
+        var prediction = new float[live.OutputCount];
+        for (int i = 0; i < 10_000; i++)
+        {
+            live.Predict(test.Row(i % test.Count), prediction);
+        }
+
+        var ticks = new long[Predictions];
+        long allocated = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < Predictions; i++)
+        {
+            long before = Stopwatch.GetTimestamp();
+            live.Predict(test.Row(i % test.Count), prediction);
+            ticks[i] = Stopwatch.GetTimestamp() - before;
+        }
+
+        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+        Array.Sort(ticks);
+        double Micro(double quantile) => ticks[(int)(quantile * (ticks.Length - 1))] * 1e6 / Stopwatch.Frequency;
+        log($"LiveModel.Predict (softmax, 784 features, 10 classes): p50 {Micro(0.5):F2} µs, p99 {Micro(0.99):F2} µs, p99.9 {Micro(0.999):F2} µs, " +
+            $"{allocated / (double)Predictions:F3} bytes allocated per call ({Predictions} calls)");
+    }
+}

@@ -1,0 +1,58 @@
+using System.ComponentModel.DataAnnotations;
+using HybridSgd.Pipeline.Configuration;
+using HybridSgd.Pipeline.Data;
+
+namespace HybridSgd.Embedding;
+
+/// <summary>
+/// An online trainer inside the user's app (the section passed to <c>AddHybridSgd</c>, "HybridSgd" by
+/// convention): what the examples are, which model, how it trains, how examples wait in the channel, and where
+/// checkpoints go. <see cref="Training"/> is the same section <c>hybridsgd train</c> reads.
+/// </summary>
+public sealed record HybridSgdOptions
+{
+    public const string SectionName = "HybridSgd";
+
+    /// <summary>What the label asks for.</summary>
+    public LearningTask Task { get; init; } = LearningTask.Multiclass;
+
+    /// <summary>Inputs per example.</summary>
+    [Range(1, int.MaxValue)]
+    public int FeatureCount { get; init; }
+
+    /// <summary>Classes of a classifier's label (0..ClassCount−1); ignored for regression.</summary>
+    [Range(0, 1 << 24)]
+    public int ClassCount { get; init; }
+
+    /// <summary>softmax, logistic, linear or mlp; empty for the task's linear model.</summary>
+    public string Model { get; init; } = "";
+
+    /// <summary>Hidden layer widths of an mlp, e.g. [128].</summary>
+    public int[]? HiddenLayers { get; init; }
+
+    [Required]
+    public TrainingOptions Training { get; init; } = new();
+
+    /// <summary>Examples the channel holds before <see cref="FullMode"/> applies.</summary>
+    [Range(1, 100_000_000)]
+    public int Capacity { get; init; } = 65_536;
+
+    /// <summary>What a write into a full channel does: wait for room, or drop the oldest example (counted).</summary>
+    public ChannelFull FullMode { get; init; } = ChannelFull.Wait;
+
+    /// <summary>Examples trained on together: one pass of the training graph from the current weights.</summary>
+    [Range(1, 10_000_000)]
+    public int SegmentExamples { get; init; } = 8_192;
+
+    /// <summary>How long a segment waits for more examples before it trains on what it has.</summary>
+    public Duration SegmentWait { get; init; } = new(TimeSpan.FromMilliseconds(100));
+
+    /// <summary>How often the live model takes the latest weights while a segment trains.</summary>
+    public Duration PublishInterval { get; init; } = new(TimeSpan.FromMilliseconds(100));
+
+    /// <summary>Where checkpoint.hsgdc, checkpoint.prev.hsgdc and model.hsgd go; empty for no checkpoints.</summary>
+    public string ModelDirectory { get; init; } = "";
+
+    /// <summary>How often a checkpoint is written while examples keep coming (and always when the app stops).</summary>
+    public Duration CheckpointInterval { get; init; } = new(TimeSpan.FromSeconds(30));
+}

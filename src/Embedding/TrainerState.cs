@@ -1,0 +1,32 @@
+namespace HybridSgd.Embedding;
+
+/// <summary>What the online trainer is doing, for the health check (written by the trainer, read by anyone).</summary>
+internal sealed class TrainerState
+{
+    private volatile Exception? _fault;
+    private long _examples;
+    private long _segments;
+    private int _phase = (int)TrainerPhase.Starting;
+
+    public TrainerPhase Phase => (TrainerPhase)Volatile.Read(ref _phase);
+
+    public Exception? Fault => _fault;
+
+    public long Examples => Interlocked.Read(ref _examples);
+
+    public long Segments => Interlocked.Read(ref _segments);
+
+    public void Set(TrainerPhase phase) => Volatile.Write(ref _phase, (int)phase);
+
+    public void Trained(long examples, long segments)
+    {
+        Interlocked.Exchange(ref _examples, examples);
+        Interlocked.Exchange(ref _segments, segments);
+    }
+
+    public void Failed(Exception fault)
+    {
+        _fault = fault;
+        Set(TrainerPhase.Failed);
+    }
+}

@@ -1,0 +1,127 @@
+using HybridSgd.Embedding;
+using HybridSgd.Pipeline.Data;
+using HybridSgd.Tests.Support;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+
+namespace HybridSgd.Tests.Embedding;
+
+/// <summary>
+/// The trainer inside an app, on a real generic host: an app writes Fashion-MNIST examples into the channel while
+/// another task predicts with the live model; stopping checkpoints, and a new host resumes from it.
+/// </summary>
+public sealed class EmbeddedTrainerTests : IDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
+    private readonly ScratchDirectory _scratch = new();
+
+    public void Dispose() => _scratch.Dispose();
+
+    private IHost Build(int rows)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["HybridSgd:FeatureCount"] = "784",
+            ["HybridSgd:ClassCount"] = "10",
+            ["HybridSgd:ModelDirectory"] = _scratch.Path,
+            ["HybridSgd:SegmentExamples"] = "2048",
+            ["HybridSgd:Capacity"] = rows.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["HybridSgd:Training:Workers"] = "2",
+        });
+        builder.Services.AddHybridSgd(builder.Configuration.GetSection("HybridSgd"));
+        return builder.Build();
+    }
+
+    [Fact]
+    public async Task ExamplesWrittenWhilePredicting_LearnAGoodModel_AndAStoppedAppResumes()
+    {
+        var data = FashionMnistSubset.Load(20_000, 2_000);
+        var train = data.TrainRows;
+        long finalVersion;
+        double accuracy;
+        using (var host = Build(train.Count))
+        {
+            await host.StartAsync().WaitAsync(Patience);
+            var inbox = host.Services.GetRequiredService<ExampleInbox>();
+            var live = host.Services.GetRequiredService<LiveModel>();
+
+            // A producer writes every example twice; a reader predicts all the while, seeing versions only grow.
+            using var producing = new CancellationTokenSource();
+            await live.Ready.WaitAsync(Patience);
+            var predicting = Task.Run(() => PredictWhileTraining(live, data.Test, producing.Token));
+            for (int pass = 0; pass < 2; pass++)
+            {
+                for (int row = 0; row < train.Count; row++)
+                {
+                    await inbox.WriteAsync(train.Row(row), train.Labels[row]);
+                }
+            }
+
+            inbox.Complete();
+            var trainer = host.Services.GetServices<IHostedService>().OfType<BackgroundService>().Single();
+            await trainer.ExecuteTask!.WaitAsync(Patience);
+            await producing.CancelAsync();
+            long predictions = await predicting.WaitAsync(Patience);
+
+            Assert.True(predictions > 0, "predictions ran while training");
+            Assert.Equal(2 * train.Count, inbox.Accepted);
+            Assert.Equal(0, inbox.Dropped);
+            accuracy = Accuracy(live, data.Test);
+            Assert.True(accuracy > 0.80, $"live model's test accuracy {accuracy}");
+            finalVersion = live.Version;
+
+            var health = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+            Assert.Equal(HealthStatus.Healthy, health.Status);
+            Assert.Equal(2L * train.Count, health.Entries["hybridsgd"].Data["examplesTrained"]);
+            await host.StopAsync().WaitAsync(Patience);
+        }
+
+        Assert.True(File.Exists(Path.Combine(_scratch.Path, "checkpoint.hsgdc")));
+        Assert.True(File.Exists(Path.Combine(_scratch.Path, "model.hsgd")));
+
+        // A new app on the same model directory starts from the checkpoint: same weights, same version.
+        using (var host = Build(train.Count))
+        {
+            await host.StartAsync().WaitAsync(Patience);
+            var live = host.Services.GetRequiredService<LiveModel>();
+            await live.Ready.WaitAsync(Patience);
+
+            Assert.Equal(finalVersion, live.Version);
+            Assert.Equal(accuracy, Accuracy(live, data.Test), 9);
+            await host.StopAsync().WaitAsync(Patience);
+        }
+    }
+
+    private static long PredictWhileTraining(LiveModel live, DenseDataset test, CancellationToken stop)
+    {
+        var prediction = new float[live.OutputCount];
+        long count = 0;
+        long lastVersion = -1;
+        while (!stop.IsCancellationRequested)
+        {
+            long version = live.Predict(test.Row((int)(count % test.Count)), prediction);
+            Assert.True(version >= lastVersion, $"version {version} after {lastVersion}");
+            Assert.Equal(1f, prediction.Sum(), 3);
+            lastVersion = version;
+            count++;
+        }
+
+        return count;
+    }
+
+    private static double Accuracy(LiveModel live, DenseDataset test)
+    {
+        var prediction = new float[live.OutputCount];
+        int correct = 0;
+        for (int row = 0; row < test.Count; row++)
+        {
+            live.Predict(test.Row(row), prediction);
+            correct += Array.IndexOf(prediction, prediction.Max()) == (int)test.Labels[row] ? 1 : 0;
+        }
+
+        return correct / (double)test.Count;
+    }
+}
