@@ -61,7 +61,7 @@ public sealed class EmbeddedTrainerTests : IDisposable
             }
 
             inbox.Complete();
-            var trainer = host.Services.GetServices<IHostedService>().OfType<BackgroundService>().Single();
+            var trainer = host.Services.GetServices<IHostedService>().OfType<HybridSgd.Embedding.Online.OnlineTrainer>().Single();
             await trainer.ExecuteTask!.WaitAsync(Patience);
             await producing.CancelAsync();
             long predictions = await predicting.WaitAsync(Patience);

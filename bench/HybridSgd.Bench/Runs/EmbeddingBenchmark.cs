@@ -54,7 +54,7 @@ internal static class EmbeddingBenchmark
         await host.StartAsync().ConfigureAwait(false);
         var inbox = host.Services.GetRequiredService<ExampleInbox>();
         var live = host.Services.GetRequiredService<LiveModel>();
-        var trainer = host.Services.GetServices<IHostedService>().OfType<BackgroundService>().Single();
+        var trainer = host.Services.GetServices<IHostedService>().OfType<HybridSgd.Embedding.Online.OnlineTrainer>().Single();
         await live.Ready.ConfigureAwait(false);
         GC.Collect();
 
