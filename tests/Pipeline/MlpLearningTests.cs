@@ -13,10 +13,11 @@ public sealed class MlpLearningTests
         var data = FashionMnistSubset.Load(20_000, 2_000);
         var model = ModelFactory.Create(ModelFactory.Mlp, data.FeatureCount, data.ClassCount, [64]);
 
-        // 8 epochs at η = 0.1: the hybrid ramp ends in k = 4 (steps of 4 × 64 rows), so 4 epochs are only ~460
+        // 8–10 epochs at η = 0.1: the hybrid ramp ends in k = 4 (steps of 4 × 64 rows), so 4 epochs are only ~460
         // updates and the last iterate landed anywhere in 0.73–0.83 across seeds. With these settings 12 seeds
-        // gave accuracy 0.831–0.855 and log-loss 0.427–0.474. The default η = 0.05 was tuned for softmax.
-        var options = new TrainingOptions { Mode = TrainingMode.Hybrid, Workers = 4, Epochs = 8, Stop = StopRule.Epochs, LearningRate = 0.1f, Seed = 11 };
+        // gave accuracy 0.831–0.855 and log-loss 0.427–0.474. The default η = 0.05 was tuned for softmax. Under the
+        // whole suite's load the async phase runs staler and one run in many fell short, so 10 epochs leave a margin.
+        var options = new TrainingOptions { Mode = TrainingMode.Hybrid, Workers = 4, Epochs = 10, Stop = StopRule.Epochs, LearningRate = 0.1f, Seed = 11 };
 
         var result = await HybridTrainer.TrainAsync(data.InMemory, model, options, new TrainerEnvironment(), CancellationToken.None)
             .WaitAsync(TimeSpan.FromMinutes(2));
