@@ -6,9 +6,9 @@ namespace HybridSgd.Embedding;
 
 /// <summary>
 /// Reads a user's own example class into features and a label, by the ML.NET attributes users already put on
-/// such classes: the label is the property marked <c>[ColumnName("Label")]</c> (or named Label); the features are
-/// the other public numeric and bool properties in declaration order, and <c>float[]</c> ones marked
-/// <c>[VectorType(n)]</c>; <c>[NoColumn]</c> leaves a property out. The getters are compiled once: reading an
+/// such classes: the label is the member marked <c>[ColumnName("Label")]</c> (or named Label); the features are
+/// the other public numeric and bool properties and fields in declaration order, and <c>float[]</c> ones marked
+/// <c>[VectorType(n)]</c>; <c>[NoColumn]</c> leaves a member out. The getters are compiled once: reading an
 /// example boxes nothing.
 /// </summary>
 public sealed class ExampleMapper<T>
@@ -19,32 +19,38 @@ public sealed class ExampleMapper<T>
 
     public ExampleMapper()
     {
-        var properties = typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.CanRead && p.GetIndexParameters().Length == 0 && p.GetCustomAttribute<NoColumnAttribute>() is null)
-            .OrderBy(p => p.MetadataToken)
+        // ML.NET's own reading of the attributes ([ColumnName], [VectorType], [NoColumn]) decides the columns, so
+        // a class that already works with ML.NET means the same here.
+        var columns = SchemaDefinition.Create(typeof(T), SchemaDefinition.Direction.Read)
+            .Select(column => (Column: column, Member: Member(column.MemberName)))
+            .OrderBy(pair => pair.Member.MetadataToken)
             .ToArray();
-        var label = properties.FirstOrDefault(p => p.GetCustomAttribute<ColumnNameAttribute>()?.Name == "Label")
-            ?? properties.FirstOrDefault(p => p.Name == "Label")
-            ?? throw new ArgumentException($"{typeof(T).Name} has no label: mark a property [ColumnName(\"Label\")] or name it Label.");
+        var label = columns.FirstOrDefault(pair => pair.Column.ColumnName == "Label");
+        if (label.Member is null)
+        {
+            throw new ArgumentException($"{typeof(T).Name} has no label: mark a property [ColumnName(\"Label\")] or name it Label.");
+        }
+
         var item = Expression.Parameter(typeof(T), "item");
-        _label = Expression.Lambda<Func<T, float>>(Convert(item, label), item).Compile();
+        _label = Expression.Lambda<Func<T, float>>(Convert(item, label.Member), item).Compile();
 
         var features = new List<Action<T, float[], int>>();
         var offsets = new List<int>();
         int width = 0;
-        foreach (var property in properties.Where(p => p != label))
+        foreach (var (column, member) in columns.Where(pair => pair.Member != label.Member))
         {
-            if (property.PropertyType == typeof(float[]))
+            var type = MemberType(member);
+            if (type == typeof(float[]))
             {
-                int size = property.GetCustomAttribute<VectorTypeAttribute>()?.Dimensions is [int n] ? n
-                    : throw new ArgumentException($"{typeof(T).Name}.{property.Name} is a float[]: give it its size with [VectorType(n)].");
-                features.Add(CopyVector(property, size));
+                int size = column.ColumnType is VectorDataViewType { Size: > 0 } vector ? vector.Size
+                    : throw new ArgumentException($"{typeof(T).Name}.{member.Name} is a float[]: give it its size with [VectorType(n)].");
+                features.Add(CopyVector(member, size));
                 offsets.Add(width);
                 width += size;
             }
-            else if (IsNumeric(property.PropertyType))
+            else if (IsNumeric(type))
             {
-                features.Add(Store(property));
+                features.Add(Store(member));
                 offsets.Add(width);
                 width++;
             }
@@ -73,29 +79,38 @@ public sealed class ExampleMapper<T>
         type == typeof(float) || type == typeof(double) || type == typeof(int) || type == typeof(long)
         || type == typeof(short) || type == typeof(byte) || type == typeof(bool);
 
-    private static Expression Convert(Expression item, PropertyInfo property)
+    private static MemberInfo Member(string name) =>
+        (MemberInfo?)typeof(T).GetProperty(name, BindingFlags.Public | BindingFlags.Instance)
+        ?? typeof(T).GetField(name, BindingFlags.Public | BindingFlags.Instance)
+        ?? throw new ArgumentException($"{typeof(T).Name} has no public member {name}.");
+
+    private static Type MemberType(MemberInfo member) =>
+        member is PropertyInfo property ? property.PropertyType : ((FieldInfo)member).FieldType;
+
+    private static Expression Convert(Expression item, MemberInfo member)
     {
-        Expression value = Expression.Property(item, property);
-        return property.PropertyType == typeof(bool)
+        Expression value = Expression.MakeMemberAccess(item, member);
+        return MemberType(member) == typeof(bool)
             ? Expression.Condition(value, Expression.Constant(1f), Expression.Constant(0f))
             : Expression.Convert(value, typeof(float));
     }
 
     /// <summary>destination[offset] = (float)item.Property.</summary>
-    private static Action<T, float[], int> Store(PropertyInfo property)
+    private static Action<T, float[], int> Store(MemberInfo member)
     {
         var item = Expression.Parameter(typeof(T), "item");
         var destination = Expression.Parameter(typeof(float[]), "destination");
         var offset = Expression.Parameter(typeof(int), "offset");
-        var assign = Expression.Assign(Expression.ArrayAccess(destination, offset), Convert(item, property));
+        var assign = Expression.Assign(Expression.ArrayAccess(destination, offset), Convert(item, member));
         return Expression.Lambda<Action<T, float[], int>>(assign, item, destination, offset).Compile();
     }
 
-    /// <summary>Copies item.Property (a float[] of <paramref name="size"/>) into destination at offset.</summary>
-    private static Action<T, float[], int> CopyVector(PropertyInfo property, int size)
+    /// <summary>Copies item.Member (a float[] of <paramref name="size"/>) into destination at offset.</summary>
+    private static Action<T, float[], int> CopyVector(MemberInfo member, int size)
     {
-        var getter = (Func<T, float[]>)Delegate.CreateDelegate(typeof(Func<T, float[]>), property.GetGetMethod()!);
-        string name = $"{typeof(T).Name}.{property.Name}";
+        var item = Expression.Parameter(typeof(T), "item");
+        var getter = Expression.Lambda<Func<T, float[]>>(Expression.MakeMemberAccess(item, member), item).Compile();
+        string name = $"{typeof(T).Name}.{member.Name}";
         return (item, destination, offset) =>
         {
             var values = getter(item) ?? throw new ArgumentException($"{name} is null.");

@@ -21,7 +21,7 @@ public sealed class EmbeddedTrainerTests : IDisposable
 
     private IHost Build(int rows)
     {
-        var builder = Host.CreateApplicationBuilder();
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["HybridSgd:FeatureCount"] = "784",

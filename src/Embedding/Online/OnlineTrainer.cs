@@ -87,7 +87,7 @@ internal sealed partial class OnlineTrainer(
     /// <summary>The model from the newest checkpoint in the model directory, or a fresh one.</summary>
     private SegmentedModel Open(HybridSgdOptions options, IModel model, CheckpointStore? store)
     {
-        var environment = new TrainerEnvironment { Logger = logger, Time = time, Metrics = metrics };
+        var environment = new TrainerEnvironment { Logger = new SegmentLogger(logger), Time = time, Metrics = metrics };
         var rejected = new List<string>();
         var loaded = store?.Load(rejected);
         foreach (string problem in rejected)
