@@ -5,17 +5,13 @@ namespace HybridSgd.Bench;
 /// <summary>The bench program's command line, parsed by System.CommandLine as hybridsgd's is (help, "did you mean").</summary>
 internal sealed record BenchArguments
 {
-    private static readonly string[] Parts = ["micro", "swap", "throughput", "alloc", "softmax", "lightgbm", Profile, Embedding];
+    private static readonly string[] Parts = ["micro", "swap", "throughput", "alloc", "softmax", "lightgbm", "embedding", Profile];
 
     /// <summary>
     /// Not a measurement: one long pipeline run (softmax, async, 2 workers) to attach a profiler to, e.g.
     /// <c>dotnet-trace collect -- dotnet HybridSgd.Bench.dll --only profile</c>. Never part of a default run.
     /// </summary>
     public const string Profile = "profile";
-
-    /// <summary>The embedded trainer: LiveModel.Predict latency and allocation, examples/s through the channel against the
-    /// in-memory path. Its figures are logged (docs/BENCHMARKS.md's embedding section is written from them by hand).</summary>
-    public const string Embedding = "embedding";
 
     public required string Output { get; init; }
 
@@ -25,8 +21,8 @@ internal sealed record BenchArguments
 
     public required string Command { get; init; }
 
-    /// <summary>A hand-written file appended to the report (profiling notes, before/after figures).</summary>
-    public string? NotesFile { get; init; }
+    /// <summary>Hand-written files appended to the report, in order (figures measured by other scripts, profiling notes).</summary>
+    public IReadOnlyList<string> NotesFiles { get; init; } = [];
 
     public string? DataDirectory { get; init; }
 
@@ -44,12 +40,12 @@ internal sealed record BenchArguments
         var output = Text("--out", "FILE", "the report to write", Path.Combine("docs", "BENCHMARKS.md"));
         var quick = new Option<bool>("--quick") { Description = "fewer and shorter runs" };
         var skip = PartList("--skip", "parts to leave out", []);
-        var only = PartList("--only", "the parts to run (profile: one long run to attach a profiler to)", [.. Parts.Except([Profile, Embedding])]);
+        var only = PartList("--only", "the parts to run (profile: one long run to attach a profiler to)", [.. Parts.Except([Profile])]);
         var commit = Text("--commit", "TEXT", "the commit measured, for the report", "unknown");
         var command = Text("--command", "TEXT", "the command that ran, for the report", "bench/run.sh");
         var artifacts = Text("--artifacts", "DIR", "where BenchmarkDotNet writes its files", Path.Combine("runs", "bench"));
         var data = new Option<string>("--data-dir") { HelpName = "DIR", Description = "Fashion-MNIST's IDX files (default: the embedded copy)" };
-        var notes = new Option<string>("--notes") { HelpName = "FILE", Description = "a file appended to the report" };
+        var notes = new Option<string[]>("--notes") { HelpName = "FILE", Description = "a hand-written file appended to the report (repeatable)" };
         var root = new RootCommand("hybridsgd benchmarks: writes docs/BENCHMARKS.md") { output, quick, skip, only, commit, command, artifacts, data, notes };
 
         var result = root.Parse(args);
@@ -71,7 +67,7 @@ internal sealed record BenchArguments
             Command = result.GetValue(command)!,
             Artifacts = result.GetValue(artifacts)!,
             DataDirectory = result.GetValue(data),
-            NotesFile = result.GetValue(notes),
+            NotesFiles = result.GetValue(notes) ?? [],
         };
     }
 
@@ -83,7 +79,7 @@ internal sealed record BenchArguments
     {
         var option = new Option<string[]>(name)
         {
-            HelpName = string.Join(',', Parts.Except([Profile, Embedding])),
+            HelpName = string.Join(',', Parts.Except([Profile])),
             Description = description,
             Arity = ArgumentArity.ExactlyOne,
             DefaultValueFactory = _ => fallback,

@@ -33,5 +33,7 @@ internal sealed record BenchResults
 
     public TimeToAccuracyResult? Mlp { get; init; }
 
+    public EmbeddingResult? Embedding { get; init; }
+
     public double TotalSeconds { get; init; }
 }

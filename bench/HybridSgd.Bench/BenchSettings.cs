@@ -79,6 +79,9 @@ internal sealed record BenchSettings
 
     public int SwapRepetitions { get; init; } = 2000;
 
+    /// <summary>Interleaved rounds of the embedded trainer's channel-against-in-memory comparison; the median ratio is reported.</summary>
+    public int EmbeddingRounds { get; init; } = 3;
+
     public bool RunLightGbm { get; init; } = true;
 
     public bool RunMicro { get; init; } = true;
@@ -94,5 +97,6 @@ internal sealed record BenchSettings
         MlpThroughputRounds = 1,
         AllocationEpochs = (1, 2),
         SwapRepetitions = 100,
+        EmbeddingRounds = 1,
     };
 }

@@ -47,12 +47,6 @@ if (arguments.Runs(BenchArguments.Profile))
     return 0;
 }
 
-if (arguments.Runs(BenchArguments.Embedding))
-{
-    await EmbeddingBenchmark.RunAsync(data, settings, Log);
-    return 0;
-}
-
 BlockSwapResult? swap = null;
 if (arguments.Runs("swap"))
 {
@@ -88,6 +82,12 @@ if (settings.RunLightGbm && arguments.Runs("lightgbm"))
     mlp = await TimeToAccuracyBenchmark.MlpVersusLightGbmAsync(data, settings, Log);
 }
 
+EmbeddingResult? embedding = null;
+if (arguments.Runs("embedding"))
+{
+    embedding = await EmbeddingBenchmark.RunAsync(data, settings, Log);
+}
+
 var results = new BenchResults
 {
     Machine = machine,
@@ -103,6 +103,7 @@ var results = new BenchResults
     Allocations = allocations,
     Softmax = softmax,
     Mlp = mlp,
+    Embedding = embedding,
     TotalSeconds = clock.Elapsed.TotalSeconds,
 };
 
@@ -118,6 +119,6 @@ if (directory is not null)
     Directory.CreateDirectory(directory);
 }
 
-await File.WriteAllTextAsync(arguments.Output, MarkdownReport.Write(results, targets, arguments.NotesFile));
+await File.WriteAllTextAsync(arguments.Output, MarkdownReport.Write(results, targets, arguments.NotesFiles));
 Log($"wrote {arguments.Output}");
 return 0;

@@ -8,7 +8,7 @@ namespace HybridSgd.Bench.Report;
 /// <summary>Writes docs/BENCHMARKS.md: targets first, then every figure they were read from.</summary>
 internal static class MarkdownReport
 {
-    public static string Write(BenchResults results, IReadOnlyList<Target> targets, string? notesFile)
+    public static string Write(BenchResults results, IReadOnlyList<Target> targets, IReadOnlyList<string> notesFiles)
     {
         var md = new StringBuilder();
         var s = results.Settings;
@@ -24,7 +24,7 @@ internal static class MarkdownReport
         Line(md, $"- **Method:** every comparison is measured in this one process, side by side, and stated as a ratio; the machine is shared and noisy, so ratios mean more than absolute figures.");
         Line(md);
 
-        Line(md, $"## Targets (issue #6)");
+        Line(md, $"## Targets (issues #6 and #14)");
         Line(md);
         Line(md, $"| Target | Requirement | Measured | Value | Bound | Verdict |");
         Line(md, $"|---|---|---|---:|---:|---|");
@@ -39,9 +39,11 @@ internal static class MarkdownReport
         Throughput(md, results);
         Swap(md, results);
         Allocations(md, results);
+        Embedding(md, results);
         Micro(md, results.Micro);
-        if (notesFile is not null && File.Exists(notesFile))
+        foreach (string notesFile in notesFiles.Where(File.Exists))
         {
+            Line(md);
             Line(md, $"<!-- The section below is hand-written: {notesFile}. -->");
             md.Append(File.ReadAllText(notesFile).TrimEnd()).Append('\n');
         }
@@ -178,6 +180,31 @@ internal static class MarkdownReport
 
             Line(md);
         }
+    }
+
+    private static void Embedding(StringBuilder md, BenchResults results)
+    {
+        if (results.Embedding is not { } r)
+        {
+            return;
+        }
+
+        var p = r.Predict;
+        Line(md, $"## Embedded trainer (issue #14)");
+        Line(md);
+        Line(md, $"`LiveModel.Predict` for one softmax example (784 features, 10 classes), each of {p.Calls:N0} calls timed on its own after the channel run: p50 {p.P50:F2} µs, p99 {p.P99:F2} µs, p99.9 {p.P999:F2} µs; {p.BytesPerCall:F3} bytes allocated per call.");
+        Line(md);
+        Line(md, $"Examples/s through the channel (an app writing the {r.Passes} passes over the training rows as fast as it can, `ChannelFull.Wait`, the online trainer learning async with {results.Settings.Workers} workers) against the same passes trained in memory by one `HybridTrainer` run, rounds interleaved:");
+        Line(md);
+        Line(md, $"| Round | Channel | In memory | Ratio |");
+        Line(md, $"|---:|---:|---:|---:|");
+        int round = 1;
+        foreach (var feed in r.Rounds)
+        {
+            Line(md, $"| {round++} | {feed.Channel:N0}/s | {feed.InMemory:N0}/s | {Ratio(feed.Ratio)} |");
+        }
+
+        Line(md);
     }
 
     private static void Micro(StringBuilder md, MicroResult? r)

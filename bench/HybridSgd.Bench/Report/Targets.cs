@@ -115,6 +115,34 @@ internal static class Targets
                 Unit: " B"));
         }
 
+        if (results.Embedding is { } embedding)
+        {
+            var p = embedding.Predict;
+            targets.Add(new Target(
+                "Embedded Predict: latency",
+                "LiveModel.Predict for one softmax example in a few microseconds (p50 ≤ 5 µs) while the app's host runs",
+                Invariant($"p50 {p.P50:F2} µs, p99 {p.P99:F2} µs, p99.9 {p.P999:F2} µs ({p.Calls:N0} calls)"),
+                p.P50,
+                5,
+                AtMost: true,
+                Unit: " µs"));
+            targets.Add(new Target(
+                "Embedded Predict: allocations",
+                "LiveModel.Predict allocates nothing",
+                Invariant($"{p.BytesPerCall:F3} B per call over {p.Calls:N0} calls"),
+                p.BytesPerCall,
+                AllocationFloorBytes,
+                AtMost: true,
+                Unit: " B"));
+            targets.Add(new Target(
+                "Embedded trainer: channel feed",
+                "examples/s through the channel within 10% of the in-memory training path (median ratio of the rounds)",
+                Invariant($"{string.Join(", ", embedding.Rounds.Select(r => $"{r.Channel:N0} vs {r.InMemory:N0}/s"))}"),
+                embedding.MedianRatio,
+                0.9,
+                AtMost: false));
+        }
+
         return targets;
     }
 

@@ -23,19 +23,26 @@ internal static class EmbeddingBenchmark
     private const int Passes = 5;
     private const int Predictions = 1_000_000;
 
-    public static async Task RunAsync(BenchData data, BenchSettings settings, Action<string> log)
+    public static async Task<EmbeddingResult> RunAsync(BenchData data, BenchSettings settings, Action<string> log)
     {
         var rows = data.TrainDense;
-        for (int round = 1; round <= 3; round++)
+        var rounds = new List<FeedRound>();
+        PredictLatency? predict = null;
+        for (int round = 1; round <= settings.EmbeddingRounds; round++)
         {
             // Interleaved rounds: the machine's drift lands on both paths.
-            double channel = await ChannelExamplesPerSecondAsync(rows, settings, data.Test, log);
-            double memory = await InMemoryExamplesPerSecondAsync(rows, settings);
-            log($"round {round}: channel {channel:F0} examples/s, in memory {memory:F0} examples/s, ratio {channel / memory:F3}");
+            (double channel, predict) = await ChannelExamplesPerSecondAsync(rows, settings, data.Test).ConfigureAwait(false);
+            double memory = await InMemoryExamplesPerSecondAsync(rows, settings).ConfigureAwait(false);
+            rounds.Add(new FeedRound(channel, memory));
+            log($"embedding round {round}: channel {channel:F0} examples/s, in memory {memory:F0} examples/s, ratio {channel / memory:F3}; " +
+                $"Predict p50 {predict.P50:F2} µs, p99 {predict.P99:F2} µs, {predict.BytesPerCall:F3} B/call");
         }
+
+        return new EmbeddingResult(rounds, predict!, Passes);
     }
 
-    private static async Task<double> ChannelExamplesPerSecondAsync(DenseDataset rows, BenchSettings settings, DenseDataset test, Action<string> log)
+    private static async Task<(double ExamplesPerSecond, PredictLatency Predict)> ChannelExamplesPerSecondAsync(
+        DenseDataset rows, BenchSettings settings, DenseDataset test)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -70,9 +77,9 @@ internal static class EmbeddingBenchmark
         inbox.Complete();
         await trainer.ExecuteTask!.ConfigureAwait(false);
         double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
-        MeasurePredict(live, test, log);
+        var predict = MeasurePredict(live, test);
         await host.StopAsync().ConfigureAwait(false);
-        return Passes * rows.Count / seconds;
+        return (Passes * rows.Count / seconds, predict);
     }
 
     private static async Task<double> InMemoryExamplesPerSecondAsync(DenseDataset rows, BenchSettings settings)
@@ -95,7 +102,7 @@ internal static class EmbeddingBenchmark
     }
 
     /// <summary>One example at a time, each call timed on its own; bytes allocated on this thread across all of them.</summary>
-    private static void MeasurePredict(LiveModel live, DenseDataset test, Action<string> log)
+    private static PredictLatency MeasurePredict(LiveModel live, DenseDataset test)
     {
         var prediction = new float[live.OutputCount];
         for (int i = 0; i < 10_000; i++)
@@ -115,7 +122,21 @@ internal static class EmbeddingBenchmark
         allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
         Array.Sort(ticks);
         double Micro(double quantile) => ticks[(int)(quantile * (ticks.Length - 1))] * 1e6 / Stopwatch.Frequency;
-        log($"LiveModel.Predict (softmax, 784 features, 10 classes): p50 {Micro(0.5):F2} µs, p99 {Micro(0.99):F2} µs, p99.9 {Micro(0.999):F2} µs, " +
-            $"{allocated / (double)Predictions:F3} bytes allocated per call ({Predictions} calls)");
+        return new PredictLatency(Micro(0.5), Micro(0.99), Micro(0.999), allocated / (double)Predictions, Predictions);
     }
+}
+
+/// <summary>One round: examples/s through the channel, and the same examples trained in memory.</summary>
+internal sealed record FeedRound(double Channel, double InMemory)
+{
+    public double Ratio => Channel / InMemory;
+}
+
+/// <summary><see cref="LiveModel.Predict"/> for one softmax example: latency percentiles (µs) and bytes allocated per call.</summary>
+internal sealed record PredictLatency(double P50, double P99, double P999, double BytesPerCall, int Calls);
+
+/// <param name="Passes">Passes over the training rows in each round, on both paths.</param>
+internal sealed record EmbeddingResult(IReadOnlyList<FeedRound> Rounds, PredictLatency Predict, int Passes)
+{
+    public double MedianRatio => Rounds.Select(r => r.Ratio).Order().ElementAt(Rounds.Count / 2);
 }
