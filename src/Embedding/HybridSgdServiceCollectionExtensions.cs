@@ -32,6 +32,9 @@ public static class HybridSgdServiceCollectionExtensions
         services.AddSingleton(provider => new ExampleInbox(provider.GetRequiredService<IOptions<HybridSgdOptions>>().Value));
         services.AddSingleton(provider => new LiveModel(CreateModel(provider.GetRequiredService<IOptions<HybridSgdOptions>>().Value)));
         services.AddHostedService<OnlineTrainer>();
+        // A singleton, because the check remembers the drops it has reported; AddCheck<T> alone would build a
+        // new one per check and call every drop ever made "new".
+        services.AddSingleton<HybridSgdHealthCheck>();
         services.AddHealthChecks().AddCheck<HybridSgdHealthCheck>("hybridsgd");
         return services;
     }

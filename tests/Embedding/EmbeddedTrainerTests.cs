@@ -19,7 +19,7 @@ public sealed class EmbeddedTrainerTests : IDisposable
 
     public void Dispose() => _scratch.Dispose();
 
-    private IHost Build(int rows)
+    private IHost Build(int rows, string fullMode = "Wait")
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -30,6 +30,7 @@ public sealed class EmbeddedTrainerTests : IDisposable
             ["HybridSgd:SegmentExamples"] = "2048",
             ["HybridSgd:Capacity"] = rows.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["HybridSgd:Training:Workers"] = "2",
+            ["HybridSgd:FullMode"] = fullMode,
         });
         builder.Services.AddHybridSgd(builder.Configuration.GetSection("HybridSgd"));
         return builder.Build();
@@ -93,6 +94,70 @@ public sealed class EmbeddedTrainerTests : IDisposable
             Assert.Equal(accuracy, Accuracy(live, data.Test), 9);
             await host.StopAsync().WaitAsync(Patience);
         }
+    }
+
+    [Fact]
+    public async Task FullChannel_DropOldest_KeepsTheNewest_CountsTheRest_AndTheHealthCheckSaysSo()
+    {
+        var data = FashionMnistSubset.Load(2_000, 100);
+        var train = data.TrainRows;
+        using var host = Build(rows: 500, fullMode: "DropOldest");
+
+        // Written before the trainer starts reading: the channel holds 500, so 1,500 are dropped whatever the timing.
+        var inbox = host.Services.GetRequiredService<ExampleInbox>();
+        for (int row = 0; row < train.Count; row++)
+        {
+            Assert.True(inbox.TryWrite(train.Row(row), train.Labels[row]));
+        }
+
+        await host.StartAsync().WaitAsync(Patience);
+        inbox.Complete();
+        var trainer = host.Services.GetServices<IHostedService>().OfType<HybridSgd.Embedding.Online.OnlineTrainer>().Single();
+        await trainer.ExecuteTask!.WaitAsync(Patience);
+
+        Assert.Equal(train.Count, inbox.Accepted);
+        Assert.Equal(train.Count - 500, inbox.Dropped);
+        var health = host.Services.GetRequiredService<HealthCheckService>();
+        var first = await health.CheckHealthAsync();
+        Assert.Equal(HealthStatus.Degraded, first.Status);
+        Assert.Equal(500L, first.Entries["hybridsgd"].Data["examplesTrained"]);
+        Assert.Equal(HealthStatus.Healthy, (await health.CheckHealthAsync()).Status); // no drop since the last check
+        await host.StopAsync().WaitAsync(Patience);
+    }
+
+    [Fact]
+    public async Task FullChannel_Wait_HoldsTheWriterUntilTheTrainerMakesRoom_AndLosesNothing()
+    {
+        var data = FashionMnistSubset.Load(2_000, 100);
+        var train = data.TrainRows;
+        using var host = Build(rows: 500);
+        var inbox = host.Services.GetRequiredService<ExampleInbox>();
+        for (int row = 0; row < 500; row++)
+        {
+            Assert.True(inbox.TryWrite(train.Row(row), train.Labels[row]));
+        }
+
+        // Full, and nobody reads yet: the next write waits (backpressure) rather than dropping anything.
+        Assert.False(inbox.TryWrite(train.Row(500), train.Labels[500]));
+        var writing = Task.Run(async () =>
+        {
+            for (int row = 500; row < train.Count; row++)
+            {
+                await inbox.WriteAsync(train.Row(row), train.Labels[row]);
+            }
+        });
+        Assert.False(writing.IsCompleted);
+
+        await host.StartAsync().WaitAsync(Patience);
+        await writing.WaitAsync(Patience);
+        inbox.Complete();
+        var trainer = host.Services.GetServices<IHostedService>().OfType<HybridSgd.Embedding.Online.OnlineTrainer>().Single();
+        await trainer.ExecuteTask!.WaitAsync(Patience);
+
+        Assert.Equal(0, inbox.Dropped);
+        var health = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+        Assert.Equal((long)train.Count, health.Entries["hybridsgd"].Data["examplesTrained"]);
+        await host.StopAsync().WaitAsync(Patience);
     }
 
     private static long PredictWhileTraining(LiveModel live, DenseDataset test, CancellationToken stop)

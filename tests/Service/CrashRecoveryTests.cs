@@ -81,4 +81,31 @@ public sealed class CrashRecoveryTests : IDisposable
         var final = ServiceHost.Checkpoint(_files)!.Checkpoint;
         Assert.Equal(669, final.Totals.Rows);
     }
+
+    [Fact]
+    public async Task Serve_ModelFileOneCheckpointBehind_IsRewrittenAtTheNextStart_EvenWithNothingToTrain()
+    {
+        string modelPath = Path.Combine(_files.ModelDirectory, "model.hsgd");
+        byte[] behind;
+        await using (var first = await ServiceHost.StartAsync(_files))
+        {
+            _files.Drop("a.csv", ServiceFiles.Csv(0, 300));
+            await first.WaitForDoneAsync(1);
+            behind = await File.ReadAllBytesAsync(modelPath);
+            _files.Drop("b.csv", ServiceFiles.Csv(300, 569));
+            await first.WaitForDoneAsync(2);
+        }
+
+        // A crash between the checkpoint's rename and the model file's write: the checkpoint holds b.csv's rows,
+        // model.hsgd only a.csv's.
+        await File.WriteAllBytesAsync(modelPath, behind);
+        Assert.NotEqual(ServiceHost.Checkpoint(_files)!.Weights, ModelFile.Load(modelPath).Weights);
+
+        await using (var idle = await ServiceHost.StartAsync(_files))
+        {
+            await idle.WaitUntilAsync(() => idle.Logs.Lines.Any(l => l.Message.StartsWith("Resumed from", StringComparison.Ordinal)), "resumed");
+        }
+
+        Assert.Equal(ServiceHost.Checkpoint(_files)!.Weights, ModelFile.Load(modelPath).Weights);
+    }
 }

@@ -52,4 +52,29 @@ public sealed class InboxRuleTests : IDisposable
         Assert.Equal(250, host.Status().GetProperty("rows").GetInt64());
         Assert.False(Directory.Exists(_files.Failed));
     }
+
+    [Fact]
+    public async Task Serve_WriterAppendsAfterAPauseLongerThanTheSettleTime_EveryRowIsLearned_NoneLeavesUnlearned()
+    {
+        await using var host = await ServiceHost.StartAsync(_files, time: new FakeTimeProvider());
+
+        // A writer that keeps its file open under the final name and pauses mid-way: the first half settles and is
+        // trained on before the second half is written through the same handle.
+        string path = Path.Combine(_files.Inbox, "appended.csv");
+        await using (var writer = new StreamWriter(new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete)))
+        {
+            await writer.WriteAsync(ServiceFiles.Header + "\n" + string.Concat(ServiceFiles.Rows.Take(150).Select(r => r + "\n")));
+            await writer.FlushAsync();
+            await host.WaitUntilAsync(() => host.Status().GetProperty("rows").GetInt64() == 150, "the first half is trained on");
+
+            await writer.WriteAsync(string.Concat(ServiceFiles.Rows.Skip(150).Take(150).Select(r => r + "\n")));
+        }
+
+        await host.WaitForDoneAsync(1);
+        Assert.Equal(300, host.Status().GetProperty("rows").GetInt64());
+        Assert.Equal(300, File.ReadLines(Path.Combine(_files.Done, "appended.csv")).Count() - 1);
+        Assert.Contains(host.Logs.Lines, l => l.Message.Contains("appended.csv grew after it was accepted", StringComparison.Ordinal)
+            || l.Message.Contains("appended.csv changed while it was being trained on", StringComparison.Ordinal));
+        Assert.False(Directory.Exists(_files.Failed));
+    }
 }

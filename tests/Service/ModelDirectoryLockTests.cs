@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using HybridSgd.Host.Service;
 using HybridSgd.Tests.Support;
 
@@ -28,5 +29,20 @@ public sealed class ModelDirectoryLockTests : IDisposable
         using var again = ModelDirectoryLock.Acquire(_scratch.Path);
 
         Assert.Throws<IOException>(() => ModelDirectoryLock.Acquire(_scratch.Path));
+    }
+
+    [Fact]
+    public void LockFileThatCannotBeOpened_IsReportedAsItself_NotAsAnotherService()
+    {
+        // service.lock is a Unix socket: opening it fails with "no such device or address", an I/O error of the
+        // directory like a read-only file system or a full disk would give, not a lock held by anyone.
+        string path = Path.Combine(Directory.CreateDirectory(_scratch.Path).FullName, ModelDirectoryLock.FileName);
+        using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        socket.Bind(new UnixDomainSocketEndPoint(path));
+
+        var error = Assert.Throws<IOException>(() => ModelDirectoryLock.Acquire(_scratch.Path));
+
+        Assert.False(error.Message.Contains("Another service", StringComparison.Ordinal), error.Message);
+        Assert.Contains($"Cannot open the lock file '{path}' in the model directory: ", error.Message);
     }
 }

@@ -26,7 +26,10 @@ public static class TabularDataset
     /// <exception cref="DatasetNotFoundException">A file does not exist.</exception>
     /// <exception cref="DatasetFormatException">A file's content is wrong; the message names the file and the line or column.</exception>
     /// <exception cref="ArgumentException">An option is not valid (format, separator, holdout fraction).</exception>
-    public static TabularSplit Load(MLContext ml, string trainPath, string? testPath, TabularOptions options, double holdoutFraction, int seed)
+    /// <param name="cancellationToken">Ends the line-by-line check of a text file between lines.</param>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled while a file was read.</exception>
+    public static TabularSplit Load(
+        MLContext ml, string trainPath, string? testPath, TabularOptions options, double holdoutFraction, int seed, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ml);
         ArgumentException.ThrowIfNullOrWhiteSpace(trainPath);
@@ -48,9 +51,9 @@ public static class TabularDataset
 
         RawTable table = format switch
         {
-            TabularFormat.SvmLight => SvmLightSource.OpenTraining(ml, trainPath),
+            TabularFormat.SvmLight => SvmLightSource.OpenTraining(ml, trainPath, cancellationToken),
             TabularFormat.Idv => IdvSource.OpenTraining(ml, trainPath, options),
-            _ => DelimitedTrainingSource.Open(ml, trainPath, options),
+            _ => DelimitedTrainingSource.Open(ml, trainPath, options, cancellationToken),
         };
         var (task, reason) = TaskInference.Choose(table.Profile, options.Task);
 
@@ -67,7 +70,7 @@ public static class TabularDataset
         var (featurizer, spec) = SpecBuilder.Fit(ml, table, trainRaw, task, reason, options.Normalization);
         IDataView train = featurizer.Apply(trainRaw, hasLabel: true);
         IDataView test = holdoutRaw is null
-            ? Score(ml, spec, featurizer, testPath!, requireLabel: true)
+            ? Score(ml, spec, featurizer, testPath!, requireLabel: true, cancellationToken)
             : featurizer.Apply(holdoutRaw, hasLabel: true);
 
         if (task != LearningTask.Regression)
@@ -102,22 +105,24 @@ public static class TabularDataset
     /// </summary>
     /// <exception cref="DatasetNotFoundException">The file does not exist.</exception>
     /// <exception cref="DatasetFormatException">The file lacks a needed column or has a bad value; the message names file and line.</exception>
-    public static IDataView LoadForScoring(MLContext ml, TabularSpec spec, string path, bool requireLabel)
+    /// <param name="cancellationToken">Ends the line-by-line check of a text file between lines.</param>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled while the file was read.</exception>
+    public static IDataView LoadForScoring(MLContext ml, TabularSpec spec, string path, bool requireLabel, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ml);
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         RequireFile(path, "scoring");
-        return Score(ml, spec, FittedFeaturizer.FromSpec(ml, spec), path, requireLabel);
+        return Score(ml, spec, FittedFeaturizer.FromSpec(ml, spec), path, requireLabel, cancellationToken);
     }
 
-    private static IDataView Score(MLContext ml, TabularSpec spec, FittedFeaturizer featurizer, string path, bool requireLabel)
+    private static IDataView Score(MLContext ml, TabularSpec spec, FittedFeaturizer featurizer, string path, bool requireLabel, CancellationToken cancellationToken)
     {
         var (raw, hasLabel) = spec.Format switch
         {
-            TabularFormat.SvmLight => (SvmLightSource.OpenScoring(ml, spec, path), true),
+            TabularFormat.SvmLight => (SvmLightSource.OpenScoring(ml, spec, path, cancellationToken), true),
             TabularFormat.Idv => IdvSource.OpenScoring(ml, spec, path, requireLabel),
-            _ => DelimitedScoringSource.Open(ml, spec, path, requireLabel),
+            _ => DelimitedScoringSource.Open(ml, spec, path, requireLabel, cancellationToken),
         };
 
         IDataView featurized = featurizer.Apply(raw, hasLabel);

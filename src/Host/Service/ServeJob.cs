@@ -54,11 +54,6 @@ internal sealed class ServeJob(
         };
         var session = StreamSession.Open(
             service, training.Value, model.Value, environment, new FeedSources(inbox, spool), state, metrics, logger, time);
-        if (session.Model is null && !string.IsNullOrWhiteSpace(service.SchemaFile))
-        {
-            session.Define(service.SchemaFile, data.Value);
-        }
-
         ServiceLog.Started(logger, inbox.Directory, Path.GetFullPath(service.ModelDirectory), service.Stdin);
         var loop = new StreamLoop(session, service, data.Value, state, metrics, logger, time);
         var status = new StatusWriter(state, Path.Combine(service.ModelDirectory, StatusWriter.FileName), service.StatusInterval.Value, time, logger);
@@ -67,7 +62,16 @@ internal sealed class ServeJob(
         var spoolTask = service.Stdin ? SpoolAsync(service, logger, stop) : Task.CompletedTask;
         try
         {
+            if (session.Model is null && !string.IsNullOrWhiteSpace(service.SchemaFile))
+            {
+                session.Define(service.SchemaFile, data.Value, stop);
+            }
+
             await loop.RunAsync(stop).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Stopped while the schema file was being read: nothing was trained, nothing to keep.
         }
         finally
         {
@@ -87,7 +91,8 @@ internal sealed class ServeJob(
             }
 
             var totals = session.Model?.Totals;
-            ServiceLog.Stopped(logger, totals?.Rows ?? 0, totals?.Updates ?? 0, totals?.FilesDone ?? 0, totals?.FilesFailed ?? 0, session.ModelPath);
+            string model = File.Exists(session.ModelPath) ? session.ModelPath : "none yet (nothing was trained)";
+            ServiceLog.Stopped(logger, totals?.Rows ?? 0, totals?.Updates ?? 0, totals?.FilesDone ?? 0, totals?.FilesFailed ?? 0, model);
         }
     }
 

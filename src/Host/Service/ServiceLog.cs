@@ -26,8 +26,17 @@ internal static partial class ServiceLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "{File} has the name of a file trained on before but other content: reading it from its first row")]
     public static partial void Replaced(ILogger logger, string file);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{File} grew after it was accepted (rows were appended in place): reading on after the {Rows} rows already learned. Write the file under another name and rename it when complete")]
+    public static partial void Appended(ILogger logger, string file, long rows);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{File} changed while it was being trained on ({Change}): it stays in the inbox and is read again once it settles")]
+    public static partial void ChangedWhileTrained(ILogger logger, string file, string change);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Trained on {File}: {Rows} rows; progressive loss {Loss:F4} accuracy {Accuracy:F4}, k={Threshold}, {Updates} updates in all")]
     public static partial void FileTrained(ILogger logger, string file, long rows, double? loss, double? accuracy, int threshold, long updates);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{File}: all {Rows} rows were learned before the restart")]
+    public static partial void AlreadyLearned(ILogger logger, string file, long rows);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Segment of {File}: {Rows} rows, {Updates} updates, {Seconds:F3}s")]
     public static partial void Segment(ILogger logger, string file, int rows, long updates, double seconds);

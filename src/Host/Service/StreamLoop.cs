@@ -47,6 +47,10 @@ internal sealed class StreamLoop(
                 }
 
                 ScoreTestIfDue(force: false);
+
+                // The timer exists before the phase is published: whoever moves a (test's) clock on seeing "waiting"
+                // then always wakes this loop, never a timer not yet made.
+                var pause = Task.Delay(service.PollInterval.Value, time, stop);
                 state.SetPhase(ServicePhase.Waiting);
                 if (!waiting)
                 {
@@ -56,7 +60,7 @@ internal sealed class StreamLoop(
 
                 try
                 {
-                    await Task.Delay(service.PollInterval.Value, time, stop).ConfigureAwait(false);
+                    await pause.ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (stop.IsCancellationRequested)
                 {
@@ -80,18 +84,22 @@ internal sealed class StreamLoop(
             if (session.Model is null)
             {
                 // The first file fed defines the schema (a configured Service:SchemaFile was read at start).
-                session.Define(file.Path, data);
+                session.Define(file.Path, data, stop);
             }
 
             var model = session.Model!;
-            var position = session.Book.Open(file, out bool replaced);
-            if (replaced)
+            var position = session.Book.Open(file, out var change);
+            if (change == FileChange.Rewritten)
             {
                 ServiceLog.Replaced(logger, file.Name);
             }
+            else if (change == FileChange.Appended)
+            {
+                ServiceLog.Appended(logger, file.Name, position.Rows);
+            }
 
             // Each segment's rows are read once, straight into memory, and held once.
-            reader = new DenseReader(TabularDataset.LoadForScoring(session.Ml, session.Spec!, file.Path, requireLabel: true));
+            reader = new DenseReader(TabularDataset.LoadForScoring(session.Ml, session.Spec!, file.Path, requireLabel: true, stop));
             ServiceLog.Accepted(logger, file.Name, file.Length, position.Rows > 0 ? $", resuming after row {position.Rows}" : "");
             if (!reader.Skip(position.Rows))
             {
@@ -130,10 +138,33 @@ internal sealed class StreamLoop(
                 return;
             }
 
+            // A writer that appends in place and paused longer than the settle time: what was read is learned and
+            // recorded; the file is not finished, so the scanner offers it again once it settles.
+            var now = FileChanges.Of(file.Path, session.Book.Of(file));
+            if (now != FileChange.Unchanged)
+            {
+                ServiceLog.ChangedWhileTrained(logger, file.Name, now.ToString().ToLowerInvariant());
+                return;
+            }
+
             session.Finish(file);
             state.SetModel(model.Totals, model.LearningRate);
             var totals = model.Totals;
-            ServiceLog.FileTrained(logger, file.Name, fileRows, totals.ProgressiveLoss, totals.ProgressiveAccuracy, state.Snapshot().Threshold, totals.Updates);
+            if (fileRows == position.Rows)
+            {
+                // Resumed a file whose every row the checkpoint already held: nothing was trained now, so there is
+                // no threshold or progressive score of this file to report.
+                ServiceLog.AlreadyLearned(logger, file.Name, fileRows);
+            }
+            else
+            {
+                ServiceLog.FileTrained(logger, file.Name, fileRows, totals.ProgressiveLoss, totals.ProgressiveAccuracy, state.Snapshot().Threshold, totals.Updates);
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Stopped while the file was being checked, before any of it was learned: it stays in the inbox as it
+            // is and is read again after the restart. Nothing to undo.
         }
         catch (Exception exception) when (IsDataError(exception))
         {

@@ -100,9 +100,9 @@ internal sealed class StreamSession
     }
 
     /// <summary>Defines the schema and a fresh model from <paramref name="path"/> (the schema file or the first file fed).</summary>
-    public void Define(string path, DataOptions data)
+    public void Define(string path, DataOptions data, CancellationToken cancellationToken)
     {
-        var spec = SchemaSource.Define(Ml, path, data, _training.Seed);
+        var spec = SchemaSource.Define(Ml, path, data, _training.Seed, cancellationToken);
         int classes = spec.Task == LearningTask.Regression ? 0 : spec.ClassNames.Count;
         var net = _modelOptions.Create(spec.Task, spec.FeatureCount, classes);
         var header = new ModelHeader(
@@ -134,16 +134,8 @@ internal sealed class StreamSession
             Totals = Model.Totals,
             Sources = Book.Positions,
         };
-        try
-        {
-            _store.Write(checkpoint, Model.Weights);
-            ModelFile.Save(ModelPath, Model.Header, Model.Weights);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            // Not a problem of the file being trained on: the service cannot keep its promise and stops.
-            throw new ServiceFaultException($"Cannot write the checkpoint in '{Path.GetDirectoryName(_store.CurrentPath)}': {exception.Message}", exception);
-        }
+        Durably(() => _store.Write(checkpoint, Model.Weights), "the checkpoint");
+        Durably(() => ModelFile.Save(ModelPath, Model.Header, Model.Weights), OutputOptions.ModelFileName);
 
         LastCheckpoint = _time.GetTimestamp();
         _dirty = false;
@@ -197,22 +189,53 @@ internal sealed class StreamSession
             Sources.SetAside(PathOf(position));
         }
 
+        // model.hsgd is written after the checkpoint: a crash between the two, or a fallback to the previous
+        // checkpoint, leaves it out of step with the weights training goes on from. Written again here, it always
+        // holds them, even if the service then stops with nothing new to checkpoint.
+        Durably(() => ModelFile.Save(ModelPath, Model.Header, Model.Weights), OutputOptions.ModelFileName);
         ServiceLog.Resumed(_logger, loaded.Path, checkpoint.SavedUtc, checkpoint.Totals.Rows, checkpoint.Totals.Updates, Book.Positions.Count);
         ReleaseCovered();
     }
 
+    /// <summary>Writes one of the model directory's files; failing that, the service cannot keep its promise and stops.</summary>
+    private void Durably(Action write, string what)
+    {
+        try
+        {
+            write();
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // Not a problem of the file being trained on, so not a failed file: a fault of the service.
+            throw new ServiceFaultException($"Cannot write {what} in '{Path.GetFullPath(_service.ModelDirectory)}': {exception.Message}", exception);
+        }
+    }
+
     private int ReleaseCovered()
     {
-        var releasable = Book.Releasable();
-        foreach (var position in releasable)
+        int released = 0;
+        foreach (var position in Book.Releasable())
         {
             var file = new FeedFile(PathOf(position), position.Length, default, position.FromSpool);
+            var change = FileChanges.Of(file.Path, position);
+            if (change is FileChange.Appended or FileChange.Rewritten)
+            {
+                // Rows written after the file was trained on would otherwise leave with it, never learned.
+                ServiceLog.ChangedWhileTrained(_logger, file.Name, change.ToString().ToLowerInvariant());
+                Book.Reopen(position);
+                Sources.Release(file.Path);
+                Model?.RecordFiles(-1, 0);
+                _dirty = true;
+                continue;
+            }
+
             FileDisposition.Done(file);
             Book.Forget(file);
             Sources.Release(file.Path);
+            released++;
         }
 
-        return releasable.Count;
+        return released;
     }
 
     private string PathOf(SourcePosition position) =>

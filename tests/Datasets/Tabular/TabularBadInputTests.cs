@@ -109,6 +109,22 @@ public sealed class TabularBadInputTests : IDisposable
     }
 
     [Fact]
+    public void Load_LinesOfGarbage_NamesTheProblemWithoutQuotingKilobytesOfIt()
+    {
+        // Not a table: 6,000 characters of bytes with a comma now and then, control characters among them.
+        const string Junk = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789#$%&*+-/<=>?@[]^_{}~";
+        string garbage = string.Concat(Enumerable.Range(0, 6000).Select(i => i % 500 == 499 ? ',' : i % 97 == 0 ? '\u0001' : Junk[i * 7 % Junk.Length]));
+        string path = _files.WriteText("garbage.csv", garbage + "\n" + garbage + "\n");
+
+        var ex = Load(path, new TabularOptions { Label = "price" });
+
+        Assert.Contains($"'{path}', line 1: no column 'price' (the label) in the header; columns are: ", ex.Message);
+        Assert.True(ex.Message.Contains("… (499 characters)", StringComparison.Ordinal), ex.Message);
+        Assert.DoesNotContain('\u0001', ex.Message);
+        Assert.True(ex.Message.Length < 1000, $"{ex.Message.Length} characters: {ex.Message}");
+    }
+
+    [Fact]
     public void Load_SklearnFileWithCountLineForHeader_SaysLine1IsData()
     {
         var ex = Load(Path.Combine(SklearnData.Directory, "iris.csv"), new TabularOptions { Label = "species" });

@@ -34,7 +34,9 @@ internal sealed class SvmLightScanner
     /// <param name="zeroBased">For scoring: the training file's index base.</param>
     /// <exception cref="DatasetFormatException">A token is malformed; the message names the line and the token.</exception>
     /// <param name="keep">Keep every row in <see cref="Kept"/>.</param>
-    public static SvmLightScanner Scan(string path, Action<double, long> onLabel, int? limit = null, bool zeroBased = false, bool keep = false)
+    /// <param name="cancellationToken">Ends the scan between lines.</param>
+    public static SvmLightScanner Scan(
+        string path, Action<double, long> onLabel, int? limit = null, bool zeroBased = false, bool keep = false, CancellationToken cancellationToken = default)
     {
         var scan = new SvmLightScanner { Kept = keep ? [] : null };
         var indices = new List<int>();
@@ -43,6 +45,11 @@ internal sealed class SvmLightScanner
         foreach (string raw in File.ReadLines(path))
         {
             lineNumber++;
+            if (lineNumber % 4096 == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             int hash = raw.IndexOf('#', StringComparison.Ordinal);
             string line = hash >= 0 ? raw[..hash] : raw;
             string[] tokens = line.Split(Blanks, StringSplitOptions.RemoveEmptyEntries);

@@ -7,10 +7,10 @@ namespace HybridSgd.Datasets.Tabular.SvmLight;
 /// <summary>Opens SVMlight / LibSVM files: a validating scan whose rows become the view (see <see cref="SvmLightRows"/>).</summary>
 internal static class SvmLightSource
 {
-    public static RawTable OpenTraining(MLContext ml, string path)
+    public static RawTable OpenTraining(MLContext ml, string path, CancellationToken cancellationToken)
     {
         var label = new LabelProfile(DataColumns.Label, path);
-        var scan = SvmLightScanner.Scan(path, (value, _) => label.AddNumber(value), keep: true);
+        var scan = SvmLightScanner.Scan(path, (value, _) => label.AddNumber(value), keep: true, cancellationToken: cancellationToken);
         if (scan.Rows == 0)
         {
             throw new DatasetFormatException(path, "the file has no examples (every line is blank or a comment).");
@@ -29,10 +29,10 @@ internal static class SvmLightSource
             [new TabularColumn(DataColumns.Features, TabularColumnKind.Vector, featureCount)], label, scan.Rows);
     }
 
-    public static IDataView OpenScoring(MLContext ml, TabularSpec spec, string path)
+    public static IDataView OpenScoring(MLContext ml, TabularSpec spec, string path, CancellationToken cancellationToken)
     {
         var check = new ScoringLabelCheck(spec, path, requireLabel: true);
-        var scan = SvmLightScanner.Scan(path, check.AddNumber, spec.FeatureCount, spec.ZeroBasedIndices, keep: true);
+        var scan = SvmLightScanner.Scan(path, check.AddNumber, spec.FeatureCount, spec.ZeroBasedIndices, keep: true, cancellationToken);
         if (scan.Rows == 0)
         {
             throw new DatasetFormatException(path, "the file has no examples (every line is blank or a comment).");

@@ -77,7 +77,25 @@ internal sealed class DelimitedHeader
             }
         }
 
-        throw new DatasetFormatException(Path, $"no column '{name}' ({role}) in the header; columns are: {string.Join(", ", Names)}.{HeaderHint()}", line: 1);
+        throw new DatasetFormatException(Path, $"no column '{name}' ({role}) in the header; columns are: {Listing()}.{HeaderHint()}", line: 1);
+    }
+
+    /// <summary>
+    /// The column names for a message, cut short: a file that is not a table at all (binary, one huge line) has a
+    /// "header" of kilobytes, which would bury the one sentence the reader needs.
+    /// </summary>
+    private string Listing()
+    {
+        const int MaxNames = 20;
+        const int MaxCharacters = 40;
+        static string Clip(string name)
+        {
+            string printable = string.Concat(name.Select(c => char.IsControl(c) ? '?' : c));
+            return printable.Length <= MaxCharacters ? printable : $"{printable[..MaxCharacters]}… ({name.Length} characters)";
+        }
+
+        string listed = string.Join(", ", Names.Take(MaxNames).Select(Clip));
+        return Names.Count > MaxNames ? $"{listed}, … ({Names.Count} columns)" : listed;
     }
 
     /// <summary>A header with numbers for names is almost always a data row (or scikit-learn's "150,4,setosa,…" count line).</summary>

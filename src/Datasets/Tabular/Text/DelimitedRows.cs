@@ -9,7 +9,11 @@ internal static class DelimitedRows
     /// <summary>One data row: its 1-based line number and its fields (valid until the next row).</summary>
     public readonly record struct Row(long Line, List<string> Fields);
 
-    public static IEnumerable<Row> Read(DelimitedHeader header)
+    /// <summary>How many lines are read between looks at the cancellation token: a stop is prompt, the check is free.</summary>
+    private const int LinesPerCancellationCheck = 4096;
+
+    /// <param name="cancellationToken">Ends the read between lines (a service stopping while it checks a large file).</param>
+    public static IEnumerable<Row> Read(DelimitedHeader header, CancellationToken cancellationToken)
     {
         var fields = new List<string>(header.Names.Count);
         using var reader = new StreamReader(header.Path);
@@ -18,6 +22,10 @@ internal static class DelimitedRows
         while (reader.ReadLine() is { } line)
         {
             lineNumber++;
+            if (lineNumber % LinesPerCancellationCheck == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
 
             // TextLoader skips empty lines, so they are neither rows nor errors. A line of spaces is NOT skipped by
             // TextLoader (it becomes a row of missing values with a key-0 label), so here it fails the field count.

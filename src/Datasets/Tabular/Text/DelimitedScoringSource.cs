@@ -10,7 +10,7 @@ namespace HybridSgd.Datasets.Tabular.Text;
 internal static class DelimitedScoringSource
 {
     /// <summary>The raw view, and whether it has the label column.</summary>
-    public static (IDataView Data, bool HasLabel) Open(MLContext ml, TabularSpec spec, string path, bool requireLabel)
+    public static (IDataView Data, bool HasLabel) Open(MLContext ml, TabularSpec spec, string path, bool requireLabel, CancellationToken cancellationToken)
     {
         // The separator is detected again, so a model trained on a CSV can score a TSV.
         char? configured = spec.Separator is { Length: 1 } s ? s[0] : null;
@@ -27,7 +27,7 @@ internal static class DelimitedScoringSource
 
         var labelCheck = labelIndex >= 0 ? new ScoringLabelCheck(spec, path, requireLabel) : null;
         long rows = 0;
-        foreach (var row in DelimitedRows.Read(header))
+        foreach (var row in DelimitedRows.Read(header, cancellationToken))
         {
             for (int k = 0; k < featureIndices.Length; k++)
             {

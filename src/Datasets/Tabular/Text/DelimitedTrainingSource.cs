@@ -9,7 +9,7 @@ namespace HybridSgd.Datasets.Tabular.Text;
 /// </summary>
 internal static class DelimitedTrainingSource
 {
-    public static RawTable Open(MLContext ml, string path, TabularOptions options)
+    public static RawTable Open(MLContext ml, string path, TabularOptions options, CancellationToken cancellationToken)
     {
         var header = DelimitedHeader.Read(path, Separators.Parse(options.Separator));
         int labelIndex = header.IndexOf(options.Label, "the label");
@@ -18,7 +18,7 @@ internal static class DelimitedTrainingSource
         var label = new LabelProfile(options.Label, path);
         var profiles = featureIndices.Select(i => new ColumnProfile(header.Names[i])).ToArray();
         long rows = 0;
-        foreach (var row in DelimitedRows.Read(header))
+        foreach (var row in DelimitedRows.Read(header, cancellationToken))
         {
             label.AddField(row.Fields[labelIndex], row.Line);
             for (int k = 0; k < featureIndices.Length; k++)

@@ -10,11 +10,15 @@ internal static class FileFingerprint
 {
     private const int PrefixBytes = 64 * 1024;
 
-    public static string Of(string path)
+    /// <param name="length">
+    /// Hash at most this many bytes: a file's length when it was fingerprinted, so that the same file with rows
+    /// appended since still has the fingerprint it had then.
+    /// </param>
+    public static string Of(string path, long length = long.MaxValue)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        var buffer = new byte[PrefixBytes];
-        int read = stream.ReadAtLeast(buffer, PrefixBytes, throwOnEndOfStream: false);
+        var buffer = new byte[(int)Math.Min(PrefixBytes, Math.Max(0, length))];
+        int read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
         return Convert.ToHexString(SHA256.HashData(buffer.AsSpan(0, read)));
     }
 }

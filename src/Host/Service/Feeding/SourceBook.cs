@@ -21,27 +21,31 @@ internal sealed class SourceBook
 
     public IReadOnlyList<SourcePosition> Positions => _byKey.Values.OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
 
-    /// <summary>The record for <paramref name="file"/>: the restored one if it is the same file, else a fresh one.</summary>
-    /// <param name="replaced">A record of that name existed but describes another file.</param>
-    public SourcePosition Open(FeedFile file, out bool replaced)
+    /// <summary>
+    /// The record for <paramref name="file"/>: the known one if it is the same file (with its new size if rows were
+    /// appended since, so training goes on after the rows it consumed), else a fresh one from its first row.
+    /// </summary>
+    /// <param name="change">How the file changed since its record was taken; null when it has none.</param>
+    public SourcePosition Open(FeedFile file, out FileChange? change)
     {
         string key = Key(file.Name, file.FromSpool);
-        string fingerprint = FileFingerprint.Of(file.Path);
-        replaced = false;
-        if (_byKey.TryGetValue(key, out var known))
+        change = _byKey.TryGetValue(key, out var known) ? FileChanges.Of(file.Path, known) : null;
+        var position = change switch
         {
-            if (known.Length == file.Length && known.Fingerprint == fingerprint)
-            {
-                return known;
-            }
-
-            replaced = true;
-        }
-
-        var fresh = new SourcePosition(file.Name, file.FromSpool, file.Length, fingerprint, 0, false, 0);
-        _byKey[key] = fresh;
-        return fresh;
+            FileChange.Unchanged => known!,
+            FileChange.Appended => known! with { Length = file.Length, Fingerprint = FileFingerprint.Of(file.Path), Completed = false, CompletedCheckpoints = 0 },
+            _ => new SourcePosition(file.Name, file.FromSpool, file.Length, FileFingerprint.Of(file.Path), 0, false, 0),
+        };
+        _byKey[key] = position;
+        return position;
     }
+
+    /// <summary>The record of <paramref name="file"/> as it stands.</summary>
+    public SourcePosition Of(FeedFile file) => _byKey[Key(file.Name, file.FromSpool)];
+
+    /// <summary>A completed file changed before it left the inbox: it is to be read again (see <see cref="Open"/>).</summary>
+    public void Reopen(SourcePosition position) =>
+        _byKey[Key(position.Name, position.FromSpool)] = position with { Completed = false, CompletedCheckpoints = 0 };
 
     public void Advance(FeedFile file, int rows) => Change(file, p => p with { Rows = p.Rows + rows });
 

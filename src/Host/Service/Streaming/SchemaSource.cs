@@ -15,6 +15,6 @@ namespace HybridSgd.Host.Service.Streaming;
 internal static class SchemaSource
 {
     /// <exception cref="Datasets.DatasetFormatException">The file cannot define a schema; the message names the line.</exception>
-    public static TabularSpec Define(MLContext ml, string path, DataOptions data, int seed) =>
-        TabularDataset.Load(ml, path, null, TabularSettings.From(data), data.HoldoutFraction, seed).Spec;
+    public static TabularSpec Define(MLContext ml, string path, DataOptions data, int seed, CancellationToken cancellationToken) =>
+        TabularDataset.Load(ml, path, null, TabularSettings.From(data), data.HoldoutFraction, seed, cancellationToken).Spec;
 }
