@@ -57,25 +57,43 @@ internal sealed partial class OnlineTrainer(
         live.Publish(segmented.Weights, segmented.Totals.Updates);
         long lastCheckpoint = time.GetTimestamp();
         long checkpointedSegments = segmented.Totals.Segments;
+        // Two collectors: the next segment is read from the channel while this one trains, so the app's writes
+        // never wait on training (only on a full channel) and the trainer never waits on collecting.
         var segment = new SegmentCollector(options.FeatureCount, options.SegmentExamples);
-        while (await CollectAsync(segment, options, stop).ConfigureAwait(false))
+        var next = new SegmentCollector(options.FeatureCount, options.SegmentExamples);
+        using var collectStop = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        var collecting = CollectAsync(segment, options, collectStop.Token);
+        try
         {
-            state.Set(TrainerPhase.Training);
-            var rows = segment.ToDataset();
-            var publisher = new LivePublisher(live, options.PublishInterval.Value, segmented.Totals.Updates);
-
-            // The segment's examples are out of the channel: it is trained whole even when a stop is under way.
-            await segmented.TrainAsync(rows, rows.Count, SegmentName, CancellationToken.None, publisher).ConfigureAwait(false);
-            live.Publish(segmented.Weights, segmented.Totals.Updates);
-            state.Trained(segmented.Totals.Examples, segmented.Totals.Segments);
-            if (store is not null && time.GetElapsedTime(lastCheckpoint) >= options.CheckpointInterval.Value)
+            while (await collecting.ConfigureAwait(false))
             {
-                Checkpoint(store, segmented, options);
-                lastCheckpoint = time.GetTimestamp();
-                checkpointedSegments = segmented.Totals.Segments;
-            }
+                state.Set(TrainerPhase.Training);
+                var rows = segment.ToDataset();
+                (segment, next) = (next, segment);
+                collecting = CollectAsync(segment, options, collectStop.Token);
+                var publisher = new LivePublisher(live, options.PublishInterval.Value, segmented.Totals.Updates);
 
-            state.Set(TrainerPhase.Waiting);
+                // The segment's examples are out of the channel: it is trained whole even when a stop is under way.
+                await segmented.TrainAsync(rows, rows.Count, SegmentName, CancellationToken.None, publisher).ConfigureAwait(false);
+                live.Publish(segmented.Weights, segmented.Totals.Updates);
+                state.Trained(segmented.Totals.Examples, segmented.Totals.Segments);
+                if (store is not null && time.GetElapsedTime(lastCheckpoint) >= options.CheckpointInterval.Value)
+                {
+                    Checkpoint(store, segmented, options);
+                    lastCheckpoint = time.GetTimestamp();
+                    checkpointedSegments = segmented.Totals.Segments;
+                }
+
+                state.Set(TrainerPhase.Waiting);
+            }
+        }
+        catch
+        {
+            // Training failed: the collection under way ends at once (it stops waiting) and is awaited, so no
+            // task outlives the loop; the failure itself goes on up to the health check.
+            await collectStop.CancelAsync().ConfigureAwait(false);
+            await collecting.ConfigureAwait(false);
+            throw;
         }
 
         if (store is not null && segmented.Totals.Segments != checkpointedSegments)
@@ -105,12 +123,18 @@ internal sealed partial class OnlineTrainer(
             }
 
             LogResumed(logger, loaded.Path, checkpoint.Totals.Examples, checkpoint.Totals.Updates);
-            return new SegmentedModel(model, checkpoint.Model, loaded.Weights, checkpoint.LearningRate, checkpoint.Totals, options.Training, environment);
+            return new SegmentedModel(model, checkpoint.Model, loaded.Weights, checkpoint.LearningRate, checkpoint.Totals, options.Training, environment)
+            {
+                ProgressiveValidation = false,
+            };
         }
 
         var header = new ModelHeader(
             model.Name, model.FeatureCount, model.OutputCount, ClassNames(options), SegmentName, (model as MlpModel)?.HiddenLayers ?? [], model.Task);
-        return new SegmentedModel(model, header, SegmentedModel.Initial(model, options.Training.Seed), options.Training.LearningRate, new TrainingTotals(), options.Training, environment);
+        return new SegmentedModel(model, header, SegmentedModel.Initial(model, options.Training.Seed), options.Training.LearningRate, new TrainingTotals(), options.Training, environment)
+        {
+            ProgressiveValidation = false,
+        };
     }
 
     /// <summary>

@@ -2,7 +2,10 @@ using HybridSgd.Pipeline.Data;
 
 namespace HybridSgd.Embedding.Online;
 
-/// <summary>Examples read from the channel, copied into one row-major buffer until a segment is full.</summary>
+/// <summary>
+/// Examples read from the channel, copied into one row-major buffer until a segment is full. The online trainer
+/// keeps two and alternates: one collects while the other's segment is trained on.
+/// </summary>
 internal sealed class SegmentCollector(int featureCount, int capacity)
 {
     private readonly float[] _features = new float[featureCount * capacity];
@@ -21,7 +24,12 @@ internal sealed class SegmentCollector(int featureCount, int capacity)
         ExampleInbox.Release(example);
     }
 
-    /// <summary>The collected rows as a dataset of their own (the buffer is reused for the next segment).</summary>
-    public DenseDataset ToDataset() =>
-        DenseDataset.FromRows(_features.AsSpan(0, Count * featureCount).ToArray(), _labels.AsSpan(0, Count).ToArray(), featureCount);
+    /// <summary>
+    /// The collected rows. A full segment is the buffer itself, not a copy (a segment of 65,536 Fashion-MNIST rows
+    /// is 205 MB, and copying it cost more than training on it), so the collector must not collect again until
+    /// the dataset has been trained on; a partial one, the last or one cut short by the segment wait, is copied.
+    /// </summary>
+    public DenseDataset ToDataset() => IsFull
+        ? DenseDataset.FromRows(_features, _labels, featureCount)
+        : DenseDataset.FromRows(_features.AsSpan(0, Count * featureCount).ToArray(), _labels.AsSpan(0, Count).ToArray(), featureCount);
 }

@@ -66,6 +66,12 @@ internal sealed class SegmentedModel
 
     public TrainingTotals Totals { get; private set; }
 
+    /// <summary>
+    /// Score each minibatch before learning from it (the progressive loss and accuracy <c>serve</c> reports). An
+    /// app's online trainer reports no such figure, so it skips the extra forward pass.
+    /// </summary>
+    public bool ProgressiveValidation { get; init; } = true;
+
     /// <summary>A fresh model, initialised from the training seed.</summary>
     public static float[] Initial(IModel model, int seed)
     {
@@ -108,7 +114,7 @@ internal sealed class SegmentedModel
             Progress = _progress?.Invoke(Totals),
             Observer = observer,
             ReplaceFailedWorkers = true,
-            ProgressiveValidation = true,
+            ProgressiveValidation = ProgressiveValidation,
         };
         var result = await HybridTrainer.TrainAsync(data, Model, _policy, SegmentOptions(), environment, stop).ConfigureAwait(false);
         if (result.EndedBy == RunEnd.Stopped)
