@@ -62,8 +62,7 @@ public sealed class EmbeddedTrainerTests : IDisposable
             }
 
             inbox.Complete();
-            var trainer = host.Services.GetServices<IHostedService>().OfType<HybridSgd.Embedding.Online.OnlineTrainer>().Single();
-            await trainer.ExecuteTask!.WaitAsync(Patience);
+            await TrainedAllAsync(host);
             await producing.CancelAsync();
             long predictions = await predicting.WaitAsync(Patience);
 
@@ -112,8 +111,7 @@ public sealed class EmbeddedTrainerTests : IDisposable
 
         await host.StartAsync().WaitAsync(Patience);
         inbox.Complete();
-        var trainer = host.Services.GetServices<IHostedService>().OfType<HybridSgd.Embedding.Online.OnlineTrainer>().Single();
-        await trainer.ExecuteTask!.WaitAsync(Patience);
+        await TrainedAllAsync(host);
 
         Assert.Equal(train.Count, inbox.Accepted);
         Assert.Equal(train.Count - 500, inbox.Dropped);
@@ -151,14 +149,17 @@ public sealed class EmbeddedTrainerTests : IDisposable
         await host.StartAsync().WaitAsync(Patience);
         await writing.WaitAsync(Patience);
         inbox.Complete();
-        var trainer = host.Services.GetServices<IHostedService>().OfType<HybridSgd.Embedding.Online.OnlineTrainer>().Single();
-        await trainer.ExecuteTask!.WaitAsync(Patience);
+        await TrainedAllAsync(host);
 
         Assert.Equal(0, inbox.Dropped);
         var health = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
         Assert.Equal((long)train.Count, health.Entries["hybridsgd"].Data["examplesTrained"]);
         await host.StopAsync().WaitAsync(Patience);
     }
+
+    /// <summary>Waits until the trainer has learned everything written (the app completed the inbox) and stopped.</summary>
+    private static Task TrainedAllAsync(IHost host) =>
+        host.Services.GetServices<IHostedService>().OfType<HybridSgd.Embedding.Online.OnlineTrainer>().Single().ExecuteTask!.WaitAsync(Patience);
 
     private static long PredictWhileTraining(LiveModel live, DenseDataset test, CancellationToken stop)
     {
