@@ -85,10 +85,29 @@ public sealed class ParameterServerTests
         Assert.Equal(0, server.Status().GradientsAccepted);
     }
 
-    private static GradientPayload Payload(int worker, float[] values) => new()
+    [Fact]
+    public async Task PushAsync_SecondMessageOfAWorkerInFlight_IsRefusedAndTheRoundStillCompletes()
+    {
+        var server = Server(maxWorkers: 2);
+        int first = server.Register(SiloA);
+        int second = server.Register(SiloB);
+
+        // Sync, two live workers: the first gradient waits for the second worker's.
+        var pending = server.PushAsync(Payload(first, [1f, 1f]), CancellationToken.None);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => server.PushAsync(Payload(first, [1f, 1f], sequence: 1), CancellationToken.None));
+        var other = await server.PushAsync(Payload(second, [3f, 3f]), CancellationToken.None);
+
+        Assert.Equal(1, (await pending).AppliedVersion);
+        Assert.Equal(1, other.AppliedVersion);
+        var status = server.Status();
+        Assert.Equal(2, status.GradientsAccepted);
+        Assert.Equal(2, status.GradientsLedgered);
+    }
+
+    private static GradientPayload Payload(int worker, float[] values, long sequence = 0) => new()
     {
         WorkerId = worker,
-        Sequence = 0,
+        Sequence = sequence,
         ExampleCount = 1,
         Loss = 1,
         Values = FloatPayload.Encode(values),

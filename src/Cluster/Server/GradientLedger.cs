@@ -22,7 +22,11 @@ internal sealed class GradientLedger
     private long _duplicateApplications;
     private long _gaps;
 
-    /// <summary>True for a new (worker, sequence); false for one seen before, which must not be applied again.</summary>
+    /// <summary>
+    /// True for a new (worker, sequence); false for one seen before, which must not be applied again. Throws when
+    /// the worker's previous message is not applied yet: one message in flight per worker is the protocol, and it
+    /// is what guarantees the aggregator's inbox room for every accepted message.
+    /// </summary>
     public bool TryAccept(int worker, long sequence)
     {
         lock (_gate)
@@ -32,6 +36,11 @@ internal sealed class GradientLedger
             {
                 _duplicatesRefused++;
                 return false;
+            }
+
+            if (last > _lastApplied.GetValueOrDefault(worker, -1))
+            {
+                throw new InvalidOperationException($"Worker {worker} sent message {sequence} while its message {last} is not applied yet (one message in flight per worker).");
             }
 
             // A jump means messages of this worker were lost between its silo and here: counted, not waited for.

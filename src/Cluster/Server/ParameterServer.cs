@@ -126,12 +126,16 @@ internal sealed partial class ParameterServer
             gradient.Noise.ToProbe(),
             gradient.IsDisplacement);
 
+        // Post, not a cancellable SendAsync: once accepted, a gradient must reach the aggregator. The inbox has a
+        // place for each of MaxWorkers workers and the ledger lets each have one message unapplied, so it has room;
+        // it declines only once the aggregator has completed, which a live worker's message rules out.
+        if (!_aggregator.Input.Post(message))
+        {
+            throw new InvalidOperationException($"The parameter server declined gradient {gradient.WorkerId}/{gradient.Sequence}: its aggregator has completed.");
+        }
+
         // The caller giving up ends its wait; the gradient itself stays accepted and is still applied once.
         using var registration = cancellationToken.UnsafeRegister(static (state, token) => ((GradientMessage)state!).Cancel(token), message);
-        if (!await _aggregator.Input.SendAsync(message, cancellationToken))
-        {
-            throw new InvalidOperationException("The parameter server no longer accepts gradients: every worker has retired.");
-        }
 
         var applied = message.Applied.AsTask();
 
