@@ -47,7 +47,7 @@ internal sealed partial class GradientAggregator
         _batches = new ActionBlock<GradientMessage[]>(
             OnBatch,
             new ExecutionDataflowBlockOptions { BoundedCapacity = 1, MaxDegreeOfParallelism = 1 });
-        _liveWorkers = settings.Workers;
+        _liveWorkers = settings.InitialLiveWorkers ?? settings.Workers;
         int threshold = _controller.Start(Signals([]));
         _batcher = CreateBatcher(threshold, settings.BufferedBatches);
         _batcherLink = _batcher.LinkTo(_batches);
@@ -109,7 +109,7 @@ internal sealed partial class GradientAggregator
             _liveWorkers--;
             if (_liveWorkers > 0)
             {
-                Retune(_controller.Target(_liveWorkers), retired: true);
+                Retune(_controller.Target(_liveWorkers), ThresholdReason.WorkersRetired);
                 return;
             }
 
@@ -122,6 +122,32 @@ internal sealed partial class GradientAggregator
             _batches.Complete();
         }
     }
+
+    /// <summary>
+    /// A worker will send gradients from now on (a cluster's silo registered it). The cap on k rises with it, up to
+    /// the <see cref="AggregatorSettings.Workers"/> places the aggregator was built for.
+    /// </summary>
+    public void AdmitWorker()
+    {
+        lock (_gate)
+        {
+            if (_completed)
+            {
+                throw new InvalidOperationException("The aggregator has completed: every worker retired, so none can join.");
+            }
+
+            if (_liveWorkers == _settings.Workers)
+            {
+                throw new InvalidOperationException($"All {_settings.Workers} worker places are taken.");
+            }
+
+            _liveWorkers++;
+            Retune(_controller.Target(_liveWorkers), ThresholdReason.WorkersJoined);
+        }
+    }
+
+    /// <summary>Workers now sending gradients: what caps k.</summary>
+    public int LiveWorkers => Locked(() => _liveWorkers);
 
     private static BatchBlock<GradientMessage> CreateBatcher(int threshold, int bufferedBatches) =>
         new(threshold, new GroupingDataflowBlockOptions { BoundedCapacity = threshold * bufferedBatches, Greedy = true });
@@ -165,10 +191,10 @@ internal sealed partial class GradientAggregator
             else
             {
                 // The batch was formed by a block that a retune has since replaced: regroup it at the current k.
-                Rebatch(_controller.Threshold, batch, retired: false);
+                Rebatch(_controller.Threshold, batch, cause: null);
             }
 
-            Retune(_controller.Target(_liveWorkers), retired: false);
+            Retune(_controller.Target(_liveWorkers), cause: null);
             _applier.Counters.RecordBusy(_settings.Progress.Time.GetElapsedTime(started));
         }
     }
@@ -181,15 +207,15 @@ internal sealed partial class GradientAggregator
         _validationPlateau = false;
     }
 
-    private void Retune(int target, bool retired)
+    private void Retune(int target, ThresholdReason? cause)
     {
         if (target != _controller.Threshold)
         {
-            Rebatch(target, [], retired);
+            Rebatch(target, [], cause);
         }
     }
 
-    private void Rebatch(int threshold, IReadOnlyList<GradientMessage> carried, bool retired)
+    private void Rebatch(int threshold, IReadOnlyList<GradientMessage> carried, ThresholdReason? cause)
     {
         _inboxLink.Dispose();
         _batcherLink.Dispose();
@@ -207,7 +233,7 @@ internal sealed partial class GradientAggregator
 
         if (threshold != _controller.Threshold)
         {
-            _controller.Change(threshold, retired, _settings.Progress.Elapsed.TotalSeconds, pending.Count);
+            _controller.Change(threshold, cause, _settings.Progress.Elapsed.TotalSeconds, pending.Count);
         }
 
         // Whole groups are applied now, at the new k (the policy still sees each update; a further change of k it

@@ -6,5 +6,5 @@ namespace HybridSgd.Pipeline.Aggregation;
 public sealed record ThresholdChange(double Seconds, int OldThreshold, int NewThreshold, ThresholdReason Reason, ThresholdEvidence? Evidence = null)
 {
     /// <summary>A change the policy asked for (as opposed to the cap following workers that retired).</summary>
-    public bool ByPolicy => Reason is not (ThresholdReason.WorkersRetired or ThresholdReason.Regroup);
+    public bool ByPolicy => Reason is not (ThresholdReason.WorkersRetired or ThresholdReason.WorkersJoined or ThresholdReason.Regroup);
 }

@@ -44,11 +44,14 @@ internal sealed partial class ThresholdController(IThresholdPolicy policy, ILogg
     /// <summary>The k wanted when only the number of live workers changed.</summary>
     public int Target(int liveWorkers) => Cap(_decision.Threshold, liveWorkers);
 
-    /// <summary>Makes <paramref name="threshold"/> the k in force; <paramref name="retired"/> when the live-worker cap moved it.</summary>
-    public void Change(int threshold, bool retired, double seconds, int carried)
+    /// <summary>
+    /// Makes <paramref name="threshold"/> the k in force. <paramref name="cause"/> names what moved the live-worker cap
+    /// (workers retired or joined); null when the policy's own decision did, whose reason and evidence are recorded.
+    /// </summary>
+    public void Change(int threshold, ThresholdReason? cause, double seconds, int carried)
     {
-        var reason = retired ? ThresholdReason.WorkersRetired : _decision.Reason;
-        var change = new ThresholdChange(seconds, Threshold, threshold, reason, retired ? null : _decision.Evidence);
+        var reason = cause ?? _decision.Reason;
+        var change = new ThresholdChange(seconds, Threshold, threshold, reason, cause is null ? _decision.Evidence : null);
         _changes.Add(change);
         LogChanged(logger, change.OldThreshold, change.NewThreshold, seconds, reason, Describe(change.Evidence), carried);
         Threshold = threshold;

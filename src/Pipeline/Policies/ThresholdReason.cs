@@ -28,6 +28,9 @@ public enum ThresholdReason
     /// <summary>Workers ran out of data (or stopped): k is capped at the workers still sending gradients.</summary>
     WorkersRetired,
 
+    /// <summary>Workers joined the run (a silo of a cluster registered its workers): the cap on k rose with them.</summary>
+    WorkersJoined,
+
     /// <summary>A batch formed at an old k was regrouped at the current one (no change of k).</summary>
     Regroup,
 }
