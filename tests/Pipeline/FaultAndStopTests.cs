@@ -72,29 +72,40 @@ public sealed class FaultAndStopTests
         };
         var time = new FakeTimeProvider();
         var trained = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var raised = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         int updates = 0;
         var environment = new TrainerEnvironment
         {
             Time = time,
-            OnUpdate = _ =>
+            OnUpdate = update =>
             {
                 if (Interlocked.Increment(ref updates) == 50)
                 {
                     trained.SetResult();
+                }
+
+                if (update.Threshold == 2)
+                {
+                    raised.TrySetResult();
                 }
             },
         };
 
         var training = HybridTrainer.TrainAsync(data.InMemory, model, options, environment, CancellationToken.None);
         await trained.Task.WaitAsync(Patience);
-        time.Advance(TimeSpan.FromSeconds(1)); // the budget is spent: nothing else ends a run with no epochs
+
+        // Past the ramp's end (half the budget): the next update is taken at k = 2, by progress. Only then is the
+        // rest of the budget spent, so the change is seen before the stop, however the threads are scheduled.
+        time.Advance(TimeSpan.FromSeconds(0.6));
+        await raised.Task.WaitAsync(Patience);
+        time.Advance(TimeSpan.FromSeconds(0.4)); // the budget is spent: nothing else ends a run with no epochs
         var result = await training.WaitAsync(Patience);
 
         Assert.Equal(RunEnd.Budget, result.EndedBy);
         Assert.Equal(1.0, result.TrainSeconds, 6);
         Assert.True(result.Statistics.Updates >= 50);
 
-        // Progress jumped from 0 to 1 with the clock: the ramp's last step, by progress.
+        // Progress moved with the clock alone: the ramp's last step, by progress.
         Assert.Contains(result.ThresholdChanges, c => c.Reason == ThresholdReason.Progress && c.NewThreshold == 2);
     }
 }
