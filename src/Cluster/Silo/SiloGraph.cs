@@ -1,6 +1,6 @@
-using System.Runtime.ExceptionServices;
 using System.Threading.Tasks.Dataflow;
 using HybridSgd.Pipeline.Data;
+using HybridSgd.Pipeline.Training;
 using HybridSgd.Pipeline.Workers;
 
 namespace HybridSgd.Cluster.Silo;
@@ -21,7 +21,6 @@ internal sealed class SiloGraph
     private readonly IReadOnlyList<int> _workerIds;
     private readonly Func<int, CancellationToken, GradientWorker> _createWorker;
     private readonly Func<int, Task> _retireAsync;
-    private ExceptionDispatchInfo? _firstFault;
 
     public SiloGraph(
         MinibatchLoader loader,
@@ -45,21 +44,22 @@ internal sealed class SiloGraph
     public async Task RunAsync(CancellationTokenSource abort, CancellationToken stop)
     {
         using var feedStop = CancellationTokenSource.CreateLinkedTokenSource(stop, abort.Token);
+        var faults = new FirstFault(abort);
         var watched = new List<Task>(_workerIds.Count + 1);
         foreach (int id in _workerIds)
         {
             var worker = _createWorker(id, abort.Token);
             _loader.Output.LinkTo(worker.Block, new DataflowLinkOptions { PropagateCompletion = true });
-            watched.Add(WatchWorkerAsync(worker, abort));
+            watched.Add(WatchWorkerAsync(worker, faults));
         }
 
-        watched.Add(WatchAsync(_loader.RunAsync(feedStop.Token), abort));
-        var forwarding = WatchAsync(_link.Completion, abort);
+        watched.Add(faults.WatchAsync(_loader.RunAsync(feedStop.Token)));
+        var forwarding = faults.WatchAsync(_link.Completion);
         try
         {
             await Task.WhenAll(watched).ConfigureAwait(false);
         }
-        catch (Exception) when (_firstFault is not null || abort.IsCancellationRequested)
+        catch (Exception) when (faults.Happened)
         {
             // Reported below as the first fault, not as whichever task WhenAll happened to surface.
         }
@@ -70,53 +70,24 @@ internal sealed class SiloGraph
         {
             await forwarding.ConfigureAwait(false);
         }
-        catch (Exception) when (_firstFault is not null || abort.IsCancellationRequested)
+        catch (Exception) when (faults.Happened)
         {
             // As above.
         }
 
-        _firstFault?.Throw();
+        faults.ThrowIfAny();
     }
 
-    private async Task WatchWorkerAsync(GradientWorker worker, CancellationTokenSource abort)
+    private async Task WatchWorkerAsync(GradientWorker worker, FirstFault faults)
     {
         try
         {
-            await WatchAsync(worker.Completion, abort).ConfigureAwait(false);
+            await faults.WatchAsync(worker.Completion).ConfigureAwait(false);
         }
         finally
         {
             // Also after a fault: the parameter server must stop counting this worker in k's cap.
-            await WatchAsync(_retireAsync(worker.Id), abort).ConfigureAwait(false);
+            await faults.WatchAsync(_retireAsync(worker.Id)).ConfigureAwait(false);
         }
-    }
-
-    private async Task WatchAsync(Task part, CancellationTokenSource abort)
-    {
-        try
-        {
-            await part.ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (abort.IsCancellationRequested)
-        {
-            // Cancelled because another part failed: that part's exception is the one reported.
-        }
-        catch (Exception exception)
-        {
-            Interlocked.CompareExchange(ref _firstFault, ExceptionDispatchInfo.Capture(Unwrap(exception)), null);
-            await abort.CancelAsync().ConfigureAwait(false);
-            throw;
-        }
-    }
-
-    private static Exception Unwrap(Exception exception)
-    {
-        // Completion propagated along a link arrives wrapped in AggregateExceptions; report the original.
-        while (exception is AggregateException { InnerExceptions.Count: 1 } aggregate)
-        {
-            exception = aggregate.InnerExceptions[0];
-        }
-
-        return exception;
     }
 }

@@ -1,4 +1,3 @@
-using System.Runtime.ExceptionServices;
 using System.Threading.Tasks.Dataflow;
 using HybridSgd.Pipeline.Aggregation;
 using HybridSgd.Pipeline.Data;
@@ -17,7 +16,6 @@ internal sealed class TrainingGraph
     private readonly GradientAggregator _aggregator;
     private readonly Func<int, CancellationToken, GradientWorker> _createWorker;
     private readonly int _workerCount;
-    private ExceptionDispatchInfo? _firstFault;
 
     public TrainingGraph(
         MinibatchLoader loader,
@@ -38,6 +36,7 @@ internal sealed class TrainingGraph
     public async Task RunAsync(CancellationToken stop)
     {
         using var abort = new CancellationTokenSource();
+        var faults = new FirstFault(abort);
 
         // The loader also stops on abort: its buffer would otherwise wait forever for workers that are gone.
         using var feedStop = CancellationTokenSource.CreateLinkedTokenSource(stop, abort.Token);
@@ -46,61 +45,32 @@ internal sealed class TrainingGraph
         {
             var worker = _createWorker(id, abort.Token);
             _loader.Output.LinkTo(worker.Block, new DataflowLinkOptions { PropagateCompletion = true });
-            watched.Add(WatchWorkerAsync(worker, abort));
+            watched.Add(WatchWorkerAsync(worker, faults));
         }
 
-        watched.Add(WatchAsync(_loader.RunAsync(feedStop.Token), abort));
-        watched.Add(WatchAsync(_aggregator.Completion, abort));
+        watched.Add(faults.WatchAsync(_loader.RunAsync(feedStop.Token)));
+        watched.Add(faults.WatchAsync(_aggregator.Completion));
         try
         {
             await Task.WhenAll(watched).ConfigureAwait(false);
         }
-        catch (Exception) when (_firstFault is not null || abort.IsCancellationRequested)
+        catch (Exception) when (faults.Happened)
         {
             // Reported below as the first fault, not as whichever task WhenAll happened to surface.
         }
 
-        _firstFault?.Throw();
+        faults.ThrowIfAny();
     }
 
-    private async Task WatchWorkerAsync(GradientWorker worker, CancellationTokenSource abort)
+    private async Task WatchWorkerAsync(GradientWorker worker, FirstFault faults)
     {
         try
         {
-            await WatchAsync(worker.Completion, abort).ConfigureAwait(false);
+            await faults.WatchAsync(worker.Completion).ConfigureAwait(false);
         }
         finally
         {
             _aggregator.RetireWorker();
         }
-    }
-
-    private async Task WatchAsync(Task part, CancellationTokenSource abort)
-    {
-        try
-        {
-            await part.ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (abort.IsCancellationRequested)
-        {
-            // Cancelled because another part failed: that part's exception is the one reported.
-        }
-        catch (Exception exception)
-        {
-            Interlocked.CompareExchange(ref _firstFault, ExceptionDispatchInfo.Capture(Unwrap(exception)), null);
-            await abort.CancelAsync().ConfigureAwait(false);
-            throw;
-        }
-    }
-
-    private static Exception Unwrap(Exception exception)
-    {
-        // Completion propagated along a link arrives wrapped in AggregateExceptions; report the original.
-        while (exception is AggregateException { InnerExceptions.Count: 1 } aggregate)
-        {
-            exception = aggregate.InnerExceptions[0];
-        }
-
-        return exception;
     }
 }
