@@ -55,26 +55,11 @@ internal sealed class SiloGraph
 
         watched.Add(faults.WatchAsync(_loader.RunAsync(feedStop.Token)));
         var forwarding = faults.WatchAsync(_link.Completion);
-        try
-        {
-            await Task.WhenAll(watched).ConfigureAwait(false);
-        }
-        catch (Exception) when (faults.Happened)
-        {
-            // Reported below as the first fault, not as whichever task WhenAll happened to surface.
-        }
+        await faults.SettleAsync(Task.WhenAll(watched)).ConfigureAwait(false);
 
         // Every worker has finished, so no message can reach the link any more.
         _link.Complete();
-        try
-        {
-            await forwarding.ConfigureAwait(false);
-        }
-        catch (Exception) when (faults.Happened)
-        {
-            // As above.
-        }
-
+        await faults.SettleAsync(forwarding).ConfigureAwait(false);
         faults.ThrowIfAny();
     }
 

@@ -33,6 +33,22 @@ internal sealed class FirstFault(CancellationTokenSource abort)
         }
     }
 
+    /// <summary>
+    /// Waits for <paramref name="parts"/> (already watched). Their failure is not thrown here but by
+    /// <see cref="ThrowIfAny"/> as the first fault, not as whichever task happened to surface.
+    /// </summary>
+    public async Task SettleAsync(Task parts)
+    {
+        try
+        {
+            await parts.ConfigureAwait(false);
+        }
+        catch (Exception) when (Happened)
+        {
+            // Reported by ThrowIfAny.
+        }
+    }
+
     /// <summary>Rethrows the first part's exception, with its original stack, if one failed.</summary>
     public void ThrowIfAny() => Volatile.Read(ref _first)?.Throw();
 

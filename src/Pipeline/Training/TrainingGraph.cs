@@ -50,15 +50,7 @@ internal sealed class TrainingGraph
 
         watched.Add(faults.WatchAsync(_loader.RunAsync(feedStop.Token)));
         watched.Add(faults.WatchAsync(_aggregator.Completion));
-        try
-        {
-            await Task.WhenAll(watched).ConfigureAwait(false);
-        }
-        catch (Exception) when (faults.Happened)
-        {
-            // Reported below as the first fault, not as whichever task WhenAll happened to surface.
-        }
-
+        await faults.SettleAsync(Task.WhenAll(watched)).ConfigureAwait(false);
         faults.ThrowIfAny();
     }
 
