@@ -37,7 +37,10 @@ public sealed class ServiceMetricsTests : IDisposable
         _files.Drop("b.csv", ServiceFiles.Csv(300, 569));
         await host.WaitForDoneAsync(2);
         _files.Drop("c.csv", ServiceFiles.Header + "\n1,2\n");
-        await host.WaitUntilAsync(() => host.Status().GetProperty("filesFailed").GetInt64() == 1, "c.csv fails");
+        // The inbox gauge counts the files seen at the last scan: wait for the scan after c.csv left, not only its failure.
+        await host.WaitUntilAsync(
+            () => host.Status() is var status && status.GetProperty("filesFailed").GetInt64() == 1 && status.GetProperty("inboxFiles").GetInt32() == 0,
+            "c.csv fails and the inbox is scanned empty");
         listener.RecordObservableInstruments();
 
         lock (measured)
