@@ -102,11 +102,14 @@ internal sealed class AdaptiveThresholdPolicy(AdaptivePolicySettings settings) :
         }
 
         double wanted = NoiseThreshold();
-        double improvement = (_windows.Previous - _windows.Last) / _windows.Previous;
+        // Judged at one standard error above the measured improvement: a window too short to tell a slowdown from
+        // its own scatter does not count as one (see LossWindows).
+        var (improvement, error) = _windows.Improvement;
+        double improvementAtMost = improvement + error;
         // A plateau is a window that neither improved nor got worse (false while Previous is NaN); a window that
         // got clearly worse is a change in the data, not a reason for bigger updates.
         bool worse = _windows.Last > _windows.Previous * (1 + settings.RollbackMargin);
-        bool plateau = improvement < settings.PlateauTolerance && !worse;
+        bool plateau = improvementAtMost < settings.PlateauTolerance && !worse;
         if (_validationPlateau && _threshold < cap)
         {
             // Stragglers that were readmitted: the cap rose, and after a validation plateau k follows it.
@@ -116,8 +119,8 @@ internal sealed class AdaptiveThresholdPolicy(AdaptivePolicySettings settings) :
         // The noise scale says whether bigger updates would be better steps; whether they are worth fewer steps per
         // second (measured: a round of four costs this 2-core machine 40 % of async's throughput) depends on how
         // much the loss still gains from many small steps. So a raise needs the progress to slow down: below the
-        // plateau tolerance on its own, or below three times it when the noise scale asks for a larger k.
-        bool slowing = improvement < NoiseBackedShare * settings.PlateauTolerance && !worse;
+        // plateau tolerance on its own, or below twice it when the noise scale asks for a larger k.
+        bool slowing = improvementAtMost < NoiseBackedShare * settings.PlateauTolerance && !worse;
         if (_threshold < cap && _cooldown == 0 && _windowsSinceChange >= MinimumWindowsBetweenRaises && (plateau || (wanted > _threshold && slowing)))
         {
             _trial = new RaiseTrial(_threshold, _windows.Last);
