@@ -28,11 +28,11 @@ public sealed record MethodSummary(
         runs.Average(r => r.Staleness.Mean),
         runs.Average(r => r.TrainSeconds));
 
-    /// <summary>First curve point at or above <paramref name="target"/>, per run (sampled, so a bound from above).</summary>
+    /// <summary>When each run's curve crossed <paramref name="target"/> (interpolated between samples), averaged.</summary>
     private static TimeToTarget Reach(IReadOnlyList<RunReport> runs, double target)
     {
         var times = runs
-            .Select(r => r.Curve.FirstOrDefault(p => p.Score >= target)?.Seconds)
+            .Select(r => CurveCrossing.Seconds(r.Curve, target))
             .OfType<double>()
             .ToArray();
         return new TimeToTarget(target, times.Length > 0 ? times.Average() : null, times.Length);
