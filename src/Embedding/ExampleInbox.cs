@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Numerics.Tensors;
 using System.Threading.Channels;
 using HybridSgd.Pipeline.Data;
@@ -9,11 +8,13 @@ namespace HybridSgd.Embedding;
 /// Where the app writes labelled examples as they happen (a click, a sensor reading, a labelled transaction): a
 /// bounded <see cref="Channel{T}"/> the online trainer reads. Examples are checked as they are written — the
 /// right width, every feature finite, a label the task allows — so a bad one is refused with the reason at the
-/// writer, never learned from. Thread-safe; writers do not allocate (features are copied into pooled arrays).
+/// writer, never learned from. Thread-safe; writers do not allocate once the channel has filled (features are
+/// copied into arrays the trainer gives back, see <see cref="FeaturePool"/>).
 /// </summary>
 public sealed class ExampleInbox
 {
     private readonly Channel<Example> _channel;
+    private readonly FeaturePool _pool;
     private readonly LearningTask _task;
     private readonly int _classCount;
     private long _accepted;
@@ -24,6 +25,7 @@ public sealed class ExampleInbox
         FeatureCount = options.FeatureCount;
         _task = options.Task;
         _classCount = options.ClassCount;
+        _pool = new FeaturePool(options.FeatureCount);
         var channel = new BoundedChannelOptions(options.Capacity)
         {
             FullMode = options.FullMode == ChannelFull.DropOldest ? BoundedChannelFullMode.DropOldest : BoundedChannelFullMode.Wait,
@@ -32,7 +34,7 @@ public sealed class ExampleInbox
         _channel = Channel.CreateBounded<Example>(channel, dropped =>
         {
             Interlocked.Increment(ref _dropped);
-            ArrayPool<float>.Shared.Return(dropped.Features);
+            _pool.Return(dropped.Features);
         });
     }
 
@@ -74,15 +76,15 @@ public sealed class ExampleInbox
             return true;
         }
 
-        ArrayPool<float>.Shared.Return(example.Features);
+        _pool.Return(example.Features);
         return false;
     }
 
     /// <summary>No more examples will come (the trainer trains what is left, then idles).</summary>
     public void Complete() => _channel.Writer.TryComplete();
 
-    /// <summary>Gives a read example's features back to the pool once they are copied into a segment.</summary>
-    internal static void Release(Example example) => ArrayPool<float>.Shared.Return(example.Features);
+    /// <summary>Gives a read example's features back once they are copied into a minibatch.</summary>
+    internal void Release(Example example) => _pool.Return(example.Features);
 
     private async ValueTask WriteSlowAsync(Example example, CancellationToken cancellation)
     {
@@ -93,7 +95,7 @@ public sealed class ExampleInbox
         }
         catch
         {
-            ArrayPool<float>.Shared.Return(example.Features);
+            _pool.Return(example.Features);
             throw;
         }
     }
@@ -117,7 +119,7 @@ public sealed class ExampleInbox
                 classLabel ? $"The label must be a class index 0..{_classCount - 1}, not {label}." : $"The label must be finite, not {label}.", nameof(label));
         }
 
-        var copy = ArrayPool<float>.Shared.Rent(FeatureCount);
+        var copy = _pool.Rent();
         features.CopyTo(copy);
         return new Example(copy, label);
     }

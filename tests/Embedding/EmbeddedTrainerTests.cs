@@ -27,7 +27,6 @@ public sealed class EmbeddedTrainerTests : IDisposable
             ["HybridSgd:FeatureCount"] = "784",
             ["HybridSgd:ClassCount"] = "10",
             ["HybridSgd:ModelDirectory"] = _scratch.Path,
-            ["HybridSgd:SegmentExamples"] = "2048",
             ["HybridSgd:Capacity"] = rows.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["HybridSgd:Training:Workers"] = "2",
             ["HybridSgd:FullMode"] = fullMode,

@@ -25,7 +25,7 @@ public sealed class ExampleInboxTests
         while (inbox.Reader.TryRead(out var example))
         {
             kept.Add(example.Features[0]);
-            ExampleInbox.Release(example);
+            inbox.Release(example);
         }
 
         Assert.Equal([6f, 7f, 8f, 9f], kept);
@@ -44,7 +44,7 @@ public sealed class ExampleInboxTests
         Assert.False(waiting.IsCompleted);
 
         Assert.True(inbox.Reader.TryRead(out var first));
-        ExampleInbox.Release(first);
+        inbox.Release(first);
         await waiting.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(3, inbox.Accepted);

@@ -49,7 +49,6 @@ internal static class EmbeddingBenchmark
         {
             ["HybridSgd:FeatureCount"] = rows.FeatureCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["HybridSgd:ClassCount"] = "10",
-            ["HybridSgd:SegmentExamples"] = "65536",
             ["HybridSgd:Training:Workers"] = settings.Workers.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["HybridSgd:Training:BatchSize"] = settings.BatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["HybridSgd:Training:Mode"] = "Async",
