@@ -31,11 +31,44 @@ internal sealed partial class OnlineTrainer(
     TrainerState state,
     TrainingMetrics metrics,
     TimeProvider time,
-    ILogger<OnlineTrainer> logger) : BackgroundService
+    ILogger<OnlineTrainer> logger) : IHostedService, IDisposable
 {
     private const string DatasetName = "channel";
+    private readonly CancellationTokenSource _appStopping = new();
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>The trainer's loop, from the host's start until it ends (it never faults: see <see cref="TrainerState"/>).</summary>
+    public Task? ExecuteTask { get; private set; }
+
+    /// <remarks>
+    /// Not a <see cref="BackgroundService"/>: since .NET 10 it starts ExecuteAsync with Task.Run under the stopping
+    /// token, so a host stopped before the thread pool got to it never ran it — and the examples already in the
+    /// channel were neither learned from nor checkpointed (a test stopping at once caught it).
+    /// </remarks>
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        ExecuteTask = Task.Run(() => ExecuteAsync(_appStopping.Token), CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The loop learns from what the channel still holds, checkpoints and ends; the host waits for that up to its
+    /// shutdown timeout (<paramref name="cancellationToken"/>), as it waits for a BackgroundService, and past it goes
+    /// on without the final checkpoint (the crash case of docs/EMBEDDING.md).
+    /// </summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (ExecuteTask is null)
+        {
+            return;
+        }
+
+        await _appStopping.CancelAsync().ConfigureAwait(false);
+        await ExecuteTask.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    public void Dispose() => _appStopping.Dispose();
+
+    private async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
