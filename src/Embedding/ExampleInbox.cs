@@ -15,6 +15,9 @@ public sealed class ExampleInbox
 {
     private readonly Channel<Example> _channel;
     private readonly FeaturePool _pool;
+    private readonly RoomSignal _room = new();
+    private readonly int _lowWater;
+    private volatile bool _completed;
     private readonly LearningTask _task;
     private readonly int _classCount;
     private long _accepted;
@@ -26,6 +29,7 @@ public sealed class ExampleInbox
         _task = options.Task;
         _classCount = options.ClassCount;
         _pool = new FeaturePool(options.FeatureCount);
+        _lowWater = options.Capacity / 2;
         var channel = new BoundedChannelOptions(options.Capacity)
         {
             FullMode = options.FullMode == ChannelFull.DropOldest ? BoundedChannelFullMode.DropOldest : BoundedChannelFullMode.Wait,
@@ -81,17 +85,56 @@ public sealed class ExampleInbox
     }
 
     /// <summary>No more examples will come (the trainer trains what is left, then idles).</summary>
-    public void Complete() => _channel.Writer.TryComplete();
+    public void Complete()
+    {
+        _completed = true;
+        _channel.Writer.TryComplete();
 
-    /// <summary>Gives a read example's features back once they are copied into a minibatch.</summary>
+        // Writers still waiting for room find the channel closed (and throw, as a channel's own writers do).
+        _room.Release();
+    }
+
+    /// <summary>The next example, if one is waiting; the caller gives its features back with <see cref="Release"/>.</summary>
+    internal bool TryTake(out Example example)
+    {
+        if (!_channel.Reader.TryRead(out example))
+        {
+            return false;
+        }
+
+        if (_room.HasWaiters && _channel.Reader.Count <= _lowWater)
+        {
+            _room.Release();
+        }
+
+        return true;
+    }
+
+    /// <summary>Gives a taken example's features back once they are copied into a minibatch.</summary>
     internal void Release(Example example) => _pool.Return(example.Features);
 
+    /// <summary>The channel is full (and set to wait): waits until the trainer has drained it to half (see <see cref="RoomSignal"/>).</summary>
     private async ValueTask WriteSlowAsync(Example example, CancellationToken cancellation)
     {
         try
         {
-            await _channel.Writer.WriteAsync(example, cancellation).ConfigureAwait(false);
-            Interlocked.Increment(ref _accepted);
+            while (true)
+            {
+                var room = _room.Register();
+                if (_channel.Writer.TryWrite(example))
+                {
+                    Interlocked.Increment(ref _accepted);
+                    return;
+                }
+
+                if (_completed)
+                {
+                    // Throws the channel's own ChannelClosedException.
+                    await _channel.Writer.WriteAsync(example, cancellation).ConfigureAwait(false);
+                }
+
+                await room.WaitAsync(cancellation).ConfigureAwait(false);
+            }
         }
         catch
         {

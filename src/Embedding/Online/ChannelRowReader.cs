@@ -25,7 +25,7 @@ internal sealed class ChannelRowReader(
             return true;
         }
 
-        if (!_channel.TryRead(out var example))
+        if (!inbox.TryTake(out var example))
         {
             label = float.NaN;
             return false;

@@ -35,7 +35,7 @@ internal static class FirstExamples
         int count = 0;
         void Drain()
         {
-            while (count < labels.Length && inbox.Reader.TryRead(out var example))
+            while (count < labels.Length && inbox.TryTake(out var example))
             {
                 example.Features.AsSpan(0, width).CopyTo(features.AsSpan(count * width, width));
                 labels[count++] = example.Label;
