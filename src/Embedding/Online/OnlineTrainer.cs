@@ -66,7 +66,15 @@ internal sealed partial class OnlineTrainer(
         await ExecuteTask.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
-    public void Dispose() => _appStopping.Dispose();
+    public void Dispose()
+    {
+        // A loop the host stopped waiting for (past its shutdown timeout) still reads the token; that source, holding
+        // no timer or wait handle, is left to the collector rather than disposed under it.
+        if (ExecuteTask is null or { IsCompleted: true })
+        {
+            _appStopping.Dispose();
+        }
+    }
 
     private async Task ExecuteAsync(CancellationToken stoppingToken)
     {
