@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Numerics.Tensors;
 using System.Threading.Channels;
 using HybridSgd.Pipeline.Data;
@@ -9,11 +8,16 @@ namespace HybridSgd.Embedding;
 /// Where the app writes labelled examples as they happen (a click, a sensor reading, a labelled transaction): a
 /// bounded <see cref="Channel{T}"/> the online trainer reads. Examples are checked as they are written — the
 /// right width, every feature finite, a label the task allows — so a bad one is refused with the reason at the
-/// writer, never learned from. Thread-safe; writers do not allocate (features are copied into pooled arrays).
+/// writer, never learned from. Thread-safe; writers do not allocate once the channel has filled (features are
+/// copied into arrays the trainer gives back, see <see cref="FeaturePool"/>).
 /// </summary>
 public sealed class ExampleInbox
 {
     private readonly Channel<Example> _channel;
+    private readonly FeaturePool _pool;
+    private readonly RoomSignal _room = new();
+    private readonly int _lowWater;
+    private volatile bool _completed;
     private readonly LearningTask _task;
     private readonly int _classCount;
     private long _accepted;
@@ -24,6 +28,8 @@ public sealed class ExampleInbox
         FeatureCount = options.FeatureCount;
         _task = options.Task;
         _classCount = options.ClassCount;
+        _pool = new FeaturePool(options.FeatureCount);
+        _lowWater = options.Capacity / 2;
         var channel = new BoundedChannelOptions(options.Capacity)
         {
             FullMode = options.FullMode == ChannelFull.DropOldest ? BoundedChannelFullMode.DropOldest : BoundedChannelFullMode.Wait,
@@ -32,7 +38,7 @@ public sealed class ExampleInbox
         _channel = Channel.CreateBounded<Example>(channel, dropped =>
         {
             Interlocked.Increment(ref _dropped);
-            ArrayPool<float>.Shared.Return(dropped.Features);
+            _pool.Return(dropped.Features);
         });
     }
 
@@ -74,26 +80,65 @@ public sealed class ExampleInbox
             return true;
         }
 
-        ArrayPool<float>.Shared.Return(example.Features);
+        _pool.Return(example.Features);
         return false;
     }
 
     /// <summary>No more examples will come (the trainer trains what is left, then idles).</summary>
-    public void Complete() => _channel.Writer.TryComplete();
+    public void Complete()
+    {
+        _completed = true;
+        _channel.Writer.TryComplete();
 
-    /// <summary>Gives a read example's features back to the pool once they are copied into a segment.</summary>
-    internal static void Release(Example example) => ArrayPool<float>.Shared.Return(example.Features);
+        // Writers still waiting for room find the channel closed (and throw, as a channel's own writers do).
+        _room.Release();
+    }
 
+    /// <summary>The next example, if one is waiting; the caller gives its features back with <see cref="Release"/>.</summary>
+    internal bool TryTake(out Example example)
+    {
+        if (!_channel.Reader.TryRead(out example))
+        {
+            return false;
+        }
+
+        if (_room.HasWaiters && _channel.Reader.Count <= _lowWater)
+        {
+            _room.Release();
+        }
+
+        return true;
+    }
+
+    /// <summary>Gives a taken example's features back once they are copied into a minibatch.</summary>
+    internal void Release(Example example) => _pool.Return(example.Features);
+
+    /// <summary>The channel is full (and set to wait): waits until the trainer has drained it to half (see <see cref="RoomSignal"/>).</summary>
     private async ValueTask WriteSlowAsync(Example example, CancellationToken cancellation)
     {
         try
         {
-            await _channel.Writer.WriteAsync(example, cancellation).ConfigureAwait(false);
-            Interlocked.Increment(ref _accepted);
+            while (true)
+            {
+                var room = _room.Register();
+                if (_channel.Writer.TryWrite(example))
+                {
+                    Interlocked.Increment(ref _accepted);
+                    return;
+                }
+
+                if (_completed)
+                {
+                    // Throws the channel's own ChannelClosedException.
+                    await _channel.Writer.WriteAsync(example, cancellation).ConfigureAwait(false);
+                }
+
+                await room.WaitAsync(cancellation).ConfigureAwait(false);
+            }
         }
         catch
         {
-            ArrayPool<float>.Shared.Return(example.Features);
+            _pool.Return(example.Features);
             throw;
         }
     }
@@ -117,7 +162,7 @@ public sealed class ExampleInbox
                 classLabel ? $"The label must be a class index 0..{_classCount - 1}, not {label}." : $"The label must be finite, not {label}.", nameof(label));
         }
 
-        var copy = ArrayPool<float>.Shared.Rent(FeatureCount);
+        var copy = _pool.Rent();
         features.CopyTo(copy);
         return new Example(copy, label);
     }

@@ -20,7 +20,6 @@ internal sealed class HybridSgdHealthCheck(TrainerState state, ExampleInbox inbo
             ["phase"] = state.Phase.ToString(),
             ["weightsVersion"] = live.Version,
             ["examplesTrained"] = state.Examples,
-            ["segments"] = state.Segments,
             ["accepted"] = inbox.Accepted,
             ["waiting"] = inbox.Waiting,
             ["dropped"] = dropped,

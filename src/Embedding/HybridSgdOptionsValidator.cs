@@ -21,7 +21,22 @@ internal sealed class HybridSgdOptionsValidator(string section) : IValidateOptio
             failures.Add($"{section}:Model '{options.Model}' is not one of {string.Join(", ", ModelFactory.Names)}.");
         }
 
-        // An endless stream trains each segment once: the training keys are checked as a one-pass run would use them.
+        if (options.PublishInterval.Value <= TimeSpan.Zero)
+        {
+            failures.Add($"{section}:PublishInterval must be positive, not {options.PublishInterval.Value}.");
+        }
+
+        if (options.CheckpointInterval.Value <= TimeSpan.Zero)
+        {
+            failures.Add($"{section}:CheckpointInterval must be positive, not {options.CheckpointInterval.Value}.");
+        }
+
+        if (options.BatchWait.Value < TimeSpan.Zero)
+        {
+            failures.Add($"{section}:BatchWait must not be negative, not {options.BatchWait.Value}.");
+        }
+
+        // The stream is one pass of one run: the training keys are checked as a one-pass run would use them.
         foreach (var failure in new TrainingOptionsValidator().Validate(name, options.Training with { Stop = StopRule.Epochs, Epochs = 1 }).Failures ?? [])
         {
             failures.Add(failure.Replace(TrainingOptions.SectionName + ":", $"{section}:{TrainingOptions.SectionName}:", StringComparison.Ordinal));

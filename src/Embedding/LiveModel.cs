@@ -4,8 +4,8 @@ namespace HybridSgd.Embedding;
 
 /// <summary>
 /// The model as training leaves it, for predictions in the same process while training goes on. The trainer
-/// publishes an immutable copy of the weights every <see cref="HybridSgdOptions.PublishInterval"/> (and after every
-/// segment); <see cref="Predict"/> reads the latest with one volatile read — no lock, no allocation, any number of
+/// publishes an immutable copy of the weights every <see cref="HybridSgdOptions.PublishInterval"/> (and when its run
+/// ends); <see cref="Predict"/> reads the latest with one volatile read — no lock, no allocation, any number of
 /// threads — and says which weights version answered.
 /// </summary>
 public sealed class LiveModel : IDisposable

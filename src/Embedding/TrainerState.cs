@@ -5,7 +5,6 @@ internal sealed class TrainerState
 {
     private volatile Exception? _fault;
     private long _examples;
-    private long _segments;
     private int _phase = (int)TrainerPhase.Starting;
 
     public TrainerPhase Phase => (TrainerPhase)Volatile.Read(ref _phase);
@@ -14,15 +13,10 @@ internal sealed class TrainerState
 
     public long Examples => Interlocked.Read(ref _examples);
 
-    public long Segments => Interlocked.Read(ref _segments);
-
     public void Set(TrainerPhase phase) => Volatile.Write(ref _phase, (int)phase);
 
-    public void Trained(long examples, long segments)
-    {
-        Interlocked.Exchange(ref _examples, examples);
-        Interlocked.Exchange(ref _segments, segments);
-    }
+    /// <summary>Examples the published weights have learned from, over the model's whole life (across restarts).</summary>
+    public void Trained(long examples) => Interlocked.Exchange(ref _examples, examples);
 
     public void Failed(Exception fault)
     {

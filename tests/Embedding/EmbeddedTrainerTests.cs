@@ -1,4 +1,5 @@
 using HybridSgd.Embedding;
+using HybridSgd.Embedding.Checkpoints;
 using HybridSgd.Pipeline.Data;
 using HybridSgd.Tests.Support;
 using Microsoft.Extensions.Configuration;
@@ -19,18 +20,19 @@ public sealed class EmbeddedTrainerTests : IDisposable
 
     public void Dispose() => _scratch.Dispose();
 
-    private IHost Build(int rows, string fullMode = "Wait")
+    private IHost Build(int rows, string fullMode = "Wait", string? modelDirectory = null, string checkpointInterval = "00:00:30")
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["HybridSgd:FeatureCount"] = "784",
             ["HybridSgd:ClassCount"] = "10",
-            ["HybridSgd:ModelDirectory"] = _scratch.Path,
-            ["HybridSgd:SegmentExamples"] = "2048",
+            ["HybridSgd:ModelDirectory"] = modelDirectory ?? _scratch.Path,
             ["HybridSgd:Capacity"] = rows.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["HybridSgd:Training:Workers"] = "2",
             ["HybridSgd:FullMode"] = fullMode,
+            ["HybridSgd:CheckpointInterval"] = checkpointInterval,
+            ["HybridSgd:PublishInterval"] = "00:00:00.020",
         });
         builder.Services.AddHybridSgd(builder.Configuration.GetSection("HybridSgd"));
         return builder.Build();
@@ -155,6 +157,101 @@ public sealed class EmbeddedTrainerTests : IDisposable
         var health = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
         Assert.Equal((long)train.Count, health.Entries["hybridsgd"].Data["examplesTrained"]);
         await host.StopAsync().WaitAsync(Patience);
+    }
+
+    [Fact]
+    public async Task StopWithExamplesWaiting_LearnsEveryOneOnce_CheckpointsThem_AndANewHostContinuesFromThere()
+    {
+        var data = FashionMnistSubset.Load(4_000, 100);
+        var train = data.TrainRows;
+        const int before = 3_000;
+        long stoppedAt;
+        using (var host = Build(rows: before))
+        {
+            var inbox = host.Services.GetRequiredService<ExampleInbox>();
+            for (int row = 0; row < before; row++)
+            {
+                Assert.True(inbox.TryWrite(train.Row(row), train.Labels[row]));
+            }
+
+            // Stopped at once, the app never completing the inbox: what the channel held is learned before the checkpoint.
+            await host.StartAsync().WaitAsync(Patience);
+            await host.StopAsync().WaitAsync(Patience);
+
+            Assert.Equal(0, inbox.Waiting);
+            stoppedAt = host.Services.GetRequiredService<LiveModel>().Version;
+        }
+
+        var first = Checkpoint();
+        Assert.Equal(before, first.Totals.Examples);
+        Assert.Equal(stoppedAt, first.Totals.Updates);
+        Assert.True(stoppedAt > 0, "the stop trained what was waiting");
+
+        using (var host = Build(rows: before))
+        {
+            await host.StartAsync().WaitAsync(Patience);
+            var inbox = host.Services.GetRequiredService<ExampleInbox>();
+            var live = host.Services.GetRequiredService<LiveModel>();
+            await live.Ready.WaitAsync(Patience);
+            Assert.Equal(stoppedAt, live.Version);
+
+            for (int row = before; row < train.Count; row++)
+            {
+                await inbox.WriteAsync(train.Row(row), train.Labels[row]);
+            }
+
+            inbox.Complete();
+            await TrainedAllAsync(host);
+            var health = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+            Assert.Equal((long)train.Count, health.Entries["hybridsgd"].Data["examplesTrained"]);
+            Assert.True(live.Version > stoppedAt, $"version {live.Version} continues from {stoppedAt}");
+            await host.StopAsync().WaitAsync(Patience);
+
+            var second = Checkpoint();
+            Assert.Equal(train.Count, second.Totals.Examples);
+            Assert.Equal(live.Version, second.Totals.Updates);
+        }
+    }
+
+    [Fact]
+    public async Task CheckpointFails_TheTrainerStops_AndTheHealthCheckSaysWhy_WhileTheAppGoesOnPredicting()
+    {
+        var data = FashionMnistSubset.Load(2_000, 100);
+        var train = data.TrainRows;
+
+        // The model directory is a file: every checkpoint write fails.
+        Directory.CreateDirectory(_scratch.Path);
+        string notADirectory = Path.Combine(_scratch.Path, "taken");
+        await File.WriteAllTextAsync(notADirectory, "a file, not a directory");
+        using var host = Build(rows: train.Count, modelDirectory: notADirectory, checkpointInterval: "00:00:00.001");
+        await host.StartAsync().WaitAsync(Patience);
+        var inbox = host.Services.GetRequiredService<ExampleInbox>();
+        var live = host.Services.GetRequiredService<LiveModel>();
+        for (int row = 0; row < train.Count; row++)
+        {
+            await inbox.WriteAsync(train.Row(row), train.Labels[row]);
+        }
+
+        await TrainedAllAsync(host);
+
+        var health = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+        var entry = health.Entries["hybridsgd"];
+        Assert.Equal(HealthStatus.Unhealthy, entry.Status);
+        Assert.IsAssignableFrom<IOException>(entry.Exception);
+        Assert.Equal("Failed", entry.Data["phase"]);
+        var prediction = new float[live.OutputCount];
+        live.Predict(data.Test.Row(0), prediction);
+        Assert.Equal(1f, prediction.Sum(), 3);
+        await host.StopAsync().WaitAsync(Patience);
+    }
+
+    private Checkpoint Checkpoint()
+    {
+        var rejected = new List<string>();
+        var loaded = new CheckpointStore(_scratch.Path).Load(rejected);
+        Assert.Empty(rejected);
+        Assert.NotNull(loaded);
+        return loaded.Checkpoint;
     }
 
     /// <summary>Waits until the trainer has learned everything written (the app completed the inbox) and stopped.</summary>

@@ -22,10 +22,10 @@ public sealed class ExampleInboxTests
         Assert.Equal(10, inbox.Accepted);
         Assert.Equal(6, inbox.Dropped);
         var kept = new List<float>();
-        while (inbox.Reader.TryRead(out var example))
+        while (inbox.TryTake(out var example))
         {
             kept.Add(example.Features[0]);
-            ExampleInbox.Release(example);
+            inbox.Release(example);
         }
 
         Assert.Equal([6f, 7f, 8f, 9f], kept);
@@ -43,12 +43,48 @@ public sealed class ExampleInboxTests
         var waiting = inbox.WriteAsync([4f, 4f], 2).AsTask();
         Assert.False(waiting.IsCompleted);
 
-        Assert.True(inbox.Reader.TryRead(out var first));
-        ExampleInbox.Release(first);
+        Assert.True(inbox.TryTake(out var first));
+        inbox.Release(first);
         await waiting.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(3, inbox.Accepted);
         Assert.Equal(0, inbox.Dropped);
+    }
+
+    [Fact]
+    public async Task Wait_FullChannel_TheWaitingWriterGoesOnOnceTheChannelHasDrainedToHalf()
+    {
+        var inbox = Inbox(capacity: 4, ChannelFull.Wait);
+        for (int i = 0; i < 4; i++)
+        {
+            Assert.True(inbox.TryWrite([i, i], 0));
+        }
+
+        var waiting = inbox.WriteAsync([4f, 4f], 1).AsTask();
+        Assert.True(inbox.TryTake(out var first));
+        inbox.Release(first);
+
+        // Three left of four: still waiting (one wake-up per burst, not per example read).
+        Assert.False(waiting.IsCompleted);
+        Assert.True(inbox.TryTake(out var second));
+        inbox.Release(second);
+        await waiting.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(5, inbox.Accepted);
+        Assert.Equal(3, inbox.Waiting);
+    }
+
+    [Fact]
+    public async Task Wait_FullChannel_CompletedWhileAWriterWaits_TheWriterIsToldTheChannelIsClosed()
+    {
+        var inbox = Inbox(capacity: 1, ChannelFull.Wait);
+        Assert.True(inbox.TryWrite([1, 1], 0));
+        var waiting = inbox.WriteAsync([2f, 2f], 1).AsTask();
+
+        inbox.Complete();
+
+        await Assert.ThrowsAsync<System.Threading.Channels.ChannelClosedException>(() => waiting.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(1, inbox.Accepted);
     }
 
     [Theory]

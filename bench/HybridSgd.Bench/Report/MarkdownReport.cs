@@ -196,12 +196,12 @@ internal static class MarkdownReport
         Line(md);
         Line(md, $"Examples/s through the channel (an app writing the {r.Passes} passes over the training rows as fast as it can, `ChannelFull.Wait`, the online trainer learning async with {results.Settings.Workers} workers) against the same passes trained in memory by one `HybridTrainer` run, rounds interleaved:");
         Line(md);
-        Line(md, $"| Round | Channel | In memory | Ratio |");
-        Line(md, $"|---:|---:|---:|---:|");
+        Line(md, $"| Round | Channel | In memory | Ratio | CPU µs/example, channel | in memory | CPU ratio (in memory / channel) |");
+        Line(md, $"|---:|---:|---:|---:|---:|---:|---:|");
         int round = 1;
         foreach (var feed in r.Rounds)
         {
-            Line(md, $"| {round++} | {feed.Channel:N0}/s | {feed.InMemory:N0}/s | {Ratio(feed.Ratio)} |");
+            Line(md, $"| {round++} | {feed.Channel:N0}/s | {feed.InMemory:N0}/s | {Ratio(feed.Ratio)} | {feed.ChannelCpu:F2} | {feed.InMemoryCpu:F2} | {Ratio(feed.CpuRatio)} |");
         }
 
         Line(md);

@@ -3,10 +3,11 @@ using HybridSgd.Pipeline.Persistence;
 namespace HybridSgd.Embedding.Checkpoints;
 
 /// <summary>
-/// The service's exact state at a segment boundary, apart from the weights (stored beside it in binary): the model
-/// and its data spec, the optimizer's learning rate, the policy's progress (in <see cref="Totals"/>) and how far into
-/// each fed file training got. Its format version is the file's (see <see cref="CheckpointStore"/>); checkpoints of
-/// earlier builds carry a "Version" here too, which was never read and is ignored.
+/// The trainer's exact state (serve's at a segment boundary; an app's as its run's observer read it), apart from the
+/// weights (stored beside it in binary): the model and its data spec, the optimizer's learning rate, the policy's
+/// progress (in <see cref="Totals"/>) and how far into each fed file training got. Its format version is the file's
+/// (see <see cref="CheckpointStore"/>); checkpoints of earlier builds carry a "Version" here too, which was never read
+/// and is ignored.
 /// </summary>
 internal sealed record Checkpoint
 {

@@ -1,7 +1,9 @@
 using HybridSgd.Embedding.Checkpoints;
+using HybridSgd.Pipeline.Configuration;
 using HybridSgd.Pipeline.Data;
 using HybridSgd.Pipeline.Models;
 using HybridSgd.Pipeline.Observability;
+using HybridSgd.Pipeline.Optimization;
 using HybridSgd.Pipeline.Persistence;
 using HybridSgd.Pipeline.Training;
 using Microsoft.Extensions.Hosting;
@@ -11,14 +13,14 @@ using Microsoft.Extensions.Options;
 namespace HybridSgd.Embedding.Online;
 
 /// <summary>
-/// The hosted service that trains on what the app writes into its <see cref="ExampleInbox"/>: it collects a segment
-/// (up to <see cref="HybridSgdOptions.SegmentExamples"/> examples, or what came within
-/// <see cref="HybridSgdOptions.SegmentWait"/>), trains one pass of the hybrid graph over it from the current weights,
-/// publishes the weights to the <see cref="LiveModel"/> as it goes, and checkpoints on its interval. A graceful stop
-/// trains what is still in the channel, then writes a final checkpoint; a new host resumes from it.
+/// The hosted service that trains on what the app writes into its <see cref="ExampleInbox"/>: one training run for
+/// the trainer's whole life (one graph, one set of workers, one threshold policy), whose minibatches are filled
+/// straight from the channel (<see cref="ChannelRows"/>). Its observer publishes the weights to the
+/// <see cref="LiveModel"/> and writes checkpoints on their intervals (<see cref="RunWatcher"/>). A graceful stop
+/// learns from what is still in the channel, then writes a final checkpoint; a new host resumes from it.
 /// </summary>
 /// <remarks>
-/// A failure of the loop is logged and reported by the health check, and the app goes on (predicting with the last
+/// A failure of the run is logged and reported by the health check, and the app goes on (predicting with the last
 /// weights): an embedded trainer must not take its host down. It is not swallowed: it is the health check's
 /// Unhealthy result, with the exception.
 /// </remarks>
@@ -29,12 +31,52 @@ internal sealed partial class OnlineTrainer(
     TrainerState state,
     TrainingMetrics metrics,
     TimeProvider time,
-    ILogger<OnlineTrainer> logger) : BackgroundService
+    ILogger<OnlineTrainer> logger) : IHostedService, IDisposable
 {
-    private const string SegmentName = "channel";
-    private const string ModelFileName = "model.hsgd";
+    private const string DatasetName = "channel";
+    private readonly CancellationTokenSource _appStopping = new();
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>The trainer's loop, from the host's start until it ends (it never faults: see <see cref="TrainerState"/>).</summary>
+    public Task? ExecuteTask { get; private set; }
+
+    /// <remarks>
+    /// Not a <see cref="BackgroundService"/>: since .NET 10 it starts ExecuteAsync with Task.Run under the stopping
+    /// token, so a host stopped before the thread pool got to it never ran it — and the examples already in the
+    /// channel were neither learned from nor checkpointed (a test stopping at once caught it).
+    /// </remarks>
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        ExecuteTask = Task.Run(() => ExecuteAsync(_appStopping.Token), CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The loop learns from what the channel still holds, checkpoints and ends; the host waits for that up to its
+    /// shutdown timeout (<paramref name="cancellationToken"/>), as it waits for a BackgroundService, and past it goes
+    /// on without the final checkpoint (the crash case of docs/EMBEDDING.md).
+    /// </summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (ExecuteTask is null)
+        {
+            return;
+        }
+
+        await _appStopping.CancelAsync().ConfigureAwait(false);
+        await ExecuteTask.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    public void Dispose()
+    {
+        // A loop the host stopped waiting for (past its shutdown timeout) still reads the token; that source, holding
+        // no timer or wait handle, is left to the collector rather than disposed under it.
+        if (ExecuteTask is null or { IsCompleted: true })
+        {
+            _appStopping.Dispose();
+        }
+    }
+
+    private async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
@@ -48,64 +90,55 @@ internal sealed partial class OnlineTrainer(
         }
     }
 
-    private async Task RunAsync(CancellationToken stop)
+    /// <param name="appStopping">
+    /// Not the run's stop: the run goes on until the channel the app left behind is empty (see <see cref="ChannelRows"/>).
+    /// </param>
+    private async Task RunAsync(CancellationToken appStopping)
     {
         var options = configured.Value;
         var model = live.Model;
         var store = string.IsNullOrWhiteSpace(options.ModelDirectory) ? null : new CheckpointStore(options.ModelDirectory);
-        var segmented = Open(options, model, store);
-        live.Publish(segmented.Weights, segmented.Totals.Updates);
-        long lastCheckpoint = time.GetTimestamp();
-        long checkpointedSegments = segmented.Totals.Segments;
-        // Two collectors: the next segment is read from the channel while this one trains, so the app's writes
-        // never wait on training (only on a full channel) and the trainer never waits on collecting.
-        var segment = new SegmentCollector(options.FeatureCount, options.SegmentExamples);
-        var next = new SegmentCollector(options.FeatureCount, options.SegmentExamples);
-        using var collectStop = CancellationTokenSource.CreateLinkedTokenSource(stop);
-        var collecting = CollectAsync(segment, options, collectStop.Token);
-        try
+        var start = Open(options, model, store);
+        live.Publish(start.Weights, start.Totals.Updates);
+        state.Trained(start.Totals.Examples);
+        state.Set(TrainerPhase.Waiting);
+        if (!await FirstExamples.ArrivedAsync(inbox, appStopping).ConfigureAwait(false))
         {
-            while (await collecting.ConfigureAwait(false))
-            {
-                state.Set(TrainerPhase.Training);
-                var rows = segment.ToDataset();
-                (segment, next) = (next, segment);
-                collecting = CollectAsync(segment, options, collectStop.Token);
-                var publisher = new LivePublisher(live, options.PublishInterval.Value, segmented.Totals.Updates);
-
-                // The segment's examples are out of the channel: it is trained whole even when a stop is under way.
-                await segmented.TrainAsync(rows, rows.Count, SegmentName, CancellationToken.None, publisher).ConfigureAwait(false);
-                live.Publish(segmented.Weights, segmented.Totals.Updates);
-                state.Trained(segmented.Totals.Examples, segmented.Totals.Segments);
-                if (store is not null && time.GetElapsedTime(lastCheckpoint) >= options.CheckpointInterval.Value)
-                {
-                    Checkpoint(store, segmented, options);
-                    lastCheckpoint = time.GetTimestamp();
-                    checkpointedSegments = segmented.Totals.Segments;
-                }
-
-                state.Set(TrainerPhase.Waiting);
-            }
-        }
-        catch
-        {
-            // Training failed: the collection under way ends at once (it stops waiting) and is awaited, so no
-            // task outlives the loop; the failure itself goes on up to the health check.
-            await collectStop.CancelAsync().ConfigureAwait(false);
-            await collecting.ConfigureAwait(false);
-            throw;
+            return;
         }
 
-        if (store is not null && segmented.Totals.Segments != checkpointedSegments)
+        state.Set(TrainerPhase.Training);
+        var sample = start.LearningRate is null
+            ? await FirstExamples.SampleAsync(inbox, options.BatchWait.Value, time, appStopping).ConfigureAwait(false)
+            : null;
+        float learningRate = start.LearningRate ?? LearningRateEstimate.Suggest(model, sample!);
+
+        using var abort = new CancellationTokenSource();
+        var checkpoints = store is null ? null : new CheckpointWriter(store, start.Header, time, logger);
+        var watcher = new RunWatcher(
+            live, state, checkpoints, start.Totals, options.PublishInterval.Value, options.CheckpointInterval.Value, time, abort);
+        var rows = new ChannelRows(inbox, sample, options.BatchWait.Value, time, state, appStopping);
+        var environment = new TrainerEnvironment
         {
-            Checkpoint(store, segmented, options);
-        }
+            Logger = new QuietLogger(logger),
+            Time = time,
+            Metrics = metrics,
+            InitialWeights = start.Weights,
+            Observer = watcher,
+            ReplaceFailedWorkers = true,
+        };
+
+        // One epoch, the channel's life: it ends when the app completes the inbox or stops, never by budget or plateau.
+        var training = options.Training with { LearningRate = learningRate, Epochs = 1, Budget = null, Stop = StopRule.Epochs };
+        int classCount = model.Task == LearningTask.Regression ? 0 : options.ClassCount;
+        await HybridTrainer.TrainAsync(new TrainingSet(DatasetName, rows, model.Task, classCount), model, training, environment, abort.Token)
+            .ConfigureAwait(false);
+        watcher.ThrowIfFailed();
     }
 
     /// <summary>The model from the newest checkpoint in the model directory, or a fresh one.</summary>
-    private SegmentedModel Open(HybridSgdOptions options, IModel model, CheckpointStore? store)
+    private StartingPoint Open(HybridSgdOptions options, IModel model, CheckpointStore? store)
     {
-        var environment = new TrainerEnvironment { Logger = new SegmentLogger(logger), Time = time, Metrics = metrics };
         var rejected = new List<string>();
         var loaded = store?.Load(rejected);
         foreach (string problem in rejected)
@@ -115,7 +148,8 @@ internal sealed partial class OnlineTrainer(
 
         if (loaded is { Checkpoint: var checkpoint })
         {
-            if (checkpoint.Model.Model != model.Name || checkpoint.Model.FeatureCount != model.FeatureCount || checkpoint.Model.OutputCount != model.OutputCount)
+            if (checkpoint.Model.Model != model.Name || checkpoint.Model.FeatureCount != model.FeatureCount
+                || checkpoint.Model.OutputCount != model.OutputCount || loaded.Weights.Length != model.ParameterCount)
             {
                 throw new InvalidDataException(
                     $"Checkpoint '{loaded.Path}' holds a {checkpoint.Model.Model} of {checkpoint.Model.FeatureCount} features and {checkpoint.Model.OutputCount} outputs; " +
@@ -123,86 +157,14 @@ internal sealed partial class OnlineTrainer(
             }
 
             LogResumed(logger, loaded.Path, checkpoint.Totals.Examples, checkpoint.Totals.Updates);
-            return new SegmentedModel(model, checkpoint.Model, loaded.Weights, checkpoint.LearningRate, checkpoint.Totals, options.Training, environment)
-            {
-                ProgressiveValidation = false,
-            };
+            return new StartingPoint(checkpoint.Model, loaded.Weights, checkpoint.LearningRate, checkpoint.Totals);
         }
 
         var header = new ModelHeader(
-            model.Name, model.FeatureCount, model.OutputCount, ClassNames(options), SegmentName, (model as MlpModel)?.HiddenLayers ?? [], model.Task);
-        return new SegmentedModel(model, header, SegmentedModel.Initial(model, options.Training.Seed), options.Training.LearningRate, new TrainingTotals(), options.Training, environment)
-        {
-            ProgressiveValidation = false,
-        };
-    }
-
-    /// <summary>
-    /// The next segment: waits for a first example, then takes what the channel holds, then waits up to the segment
-    /// wait for more. False when there is nothing left: the channel was completed and is empty, or the app is
-    /// stopping and the channel is empty (what it still held when the stop came is trained first).
-    /// </summary>
-    private async Task<bool> CollectAsync(SegmentCollector segment, HybridSgdOptions options, CancellationToken stop)
-    {
-        segment.Clear();
-        var reader = inbox.Reader;
-        if (!stop.IsCancellationRequested)
-        {
-            try
-            {
-                if (!await reader.WaitToReadAsync(stop).ConfigureAwait(false))
-                {
-                    return false;
-                }
-            }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
-            {
-                // Stopping: drain below without waiting.
-            }
-        }
-
-        Drain(segment, reader);
-        if (!segment.IsFull && !stop.IsCancellationRequested)
-        {
-            using var wait = new CancellationTokenSource(options.SegmentWait.Value, time);
-            using var more = CancellationTokenSource.CreateLinkedTokenSource(stop, wait.Token);
-            try
-            {
-                while (!segment.IsFull && await reader.WaitToReadAsync(more.Token).ConfigureAwait(false))
-                {
-                    Drain(segment, reader);
-                }
-            }
-            catch (OperationCanceledException) when (more.IsCancellationRequested)
-            {
-                // The wait is over: train on what came.
-            }
-        }
-
-        return segment.Count > 0;
-    }
-
-    private static void Drain(SegmentCollector segment, System.Threading.Channels.ChannelReader<Example> reader)
-    {
-        while (!segment.IsFull && reader.TryRead(out var example))
-        {
-            segment.Add(example);
-        }
-    }
-
-    private void Checkpoint(CheckpointStore store, SegmentedModel segmented, HybridSgdOptions options)
-    {
-        var checkpoint = new Checkpoint
-        {
-            SavedUtc = time.GetUtcNow(),
-            Model = segmented.Header,
-            LearningRate = segmented.LearningRate ?? options.Training.LearningRate ?? Pipeline.Optimization.LearningRateEstimate.Default,
-            Totals = segmented.Totals,
-            Sources = [],
-        };
-        store.Write(checkpoint, segmented.Weights);
-        ModelFile.Save(Path.Combine(Path.GetDirectoryName(store.CurrentPath)!, ModelFileName), segmented.Header, segmented.Weights);
-        LogCheckpoint(logger, segmented.Totals.Examples, segmented.Totals.Updates);
+            model.Name, model.FeatureCount, model.OutputCount, ClassNames(options), DatasetName, (model as MlpModel)?.HiddenLayers ?? [], model.Task);
+        var weights = new float[model.ParameterCount];
+        model.InitializeParameters(weights, new Random(options.Training.Seed));
+        return new StartingPoint(header, weights, options.Training.LearningRate, new TrainingTotals());
     }
 
     private static string[] ClassNames(HybridSgdOptions options) => options.Task == LearningTask.Regression
@@ -217,7 +179,4 @@ internal sealed partial class OnlineTrainer(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Resumed from {Path}: {Examples} examples, {Updates} updates")]
     private static partial void LogResumed(ILogger logger, string path, long examples, long updates);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Checkpoint written: {Examples} examples, {Updates} updates")]
-    private static partial void LogCheckpoint(ILogger logger, long examples, long updates);
 }

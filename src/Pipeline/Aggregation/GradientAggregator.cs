@@ -72,6 +72,21 @@ internal sealed partial class GradientAggregator
 
     public AggregationStatistics Statistics() => Locked(() => _applier.Counters.Snapshot(_controller.Threshold));
 
+    /// <summary>
+    /// The latest published weights with the counters and learning rate that produced them. Every update is applied
+    /// and published under this lock, so the three always match (a checkpoint taken while training goes on stores
+    /// exactly what its weights learned). The caller gives the snapshot back with <see cref="WeightsBoard.Release"/>.
+    /// </summary>
+    public WeightsSnapshot AcquireLatest(WeightsBoard board, out AggregationStatistics statistics, out float learningRate)
+    {
+        lock (_gate)
+        {
+            statistics = _applier.Counters.Snapshot(_controller.Threshold);
+            learningRate = _applier.LearningRate;
+            return board.Acquire();
+        }
+    }
+
     /// <summary>Copies the current weights (the aggregator's own, not a snapshot).</summary>
     public float[] CopyWeights() => Locked(_applier.CopyWeights);
 

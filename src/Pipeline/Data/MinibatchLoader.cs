@@ -5,7 +5,8 @@ namespace HybridSgd.Pipeline.Data;
 /// <summary>
 /// Streams minibatches from the training rows into a bounded buffer that the workers pull from, so reading runs
 /// ahead of the workers by at most the buffer's capacity (backpressure, bounded memory). Each epoch the rows
-/// come in a new order (see <see cref="TrainingRows"/>).
+/// come in a new order (see <see cref="TrainingRows"/>). Rows that arrive over time (<see cref="IArrivingRowReader"/>)
+/// are waited for, and a partly filled minibatch goes out when they pause.
 /// </summary>
 internal sealed class MinibatchLoader
 {
@@ -79,6 +80,28 @@ internal sealed class MinibatchLoader
                 var row = batch.Features.AsSpan(batch.Count * batch.FeatureCount, batch.FeatureCount);
                 if (!reader.TryRead(row, out float label))
                 {
+                    var arrival = reader is IArrivingRowReader arriving
+                        ? await arriving.WaitAsync(batch.Count > 0, stop).ConfigureAwait(false)
+                        : RowArrival.Ended;
+                    if (arrival == RowArrival.Ready)
+                    {
+                        continue;
+                    }
+
+                    if (arrival == RowArrival.Quiet)
+                    {
+                        // Rows stopped coming for a while: the ones held are learned from now, not when the stream resumes.
+                        var held = batch;
+                        batch = null!;
+                        if (!await SendAsync(held, stop).ConfigureAwait(false))
+                        {
+                            return false;
+                        }
+
+                        batch = _pool.Rent();
+                        continue;
+                    }
+
                     exhausted = true;
                     break;
                 }

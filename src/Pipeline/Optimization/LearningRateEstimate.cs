@@ -21,7 +21,8 @@ public static class LearningRateEstimate
     public const float Default = 0.05f;
 
     private const double Share = 0.5;
-    private const int SampleRows = 4096;
+    /// <summary>Rows the estimate reads (the first ones): what a stream samples before its run starts.</summary>
+    internal const int SampleRows = 4096;
     private const int Iterations = 20;
 
     /// <summary>From rows in memory; rows read through a cursor get <see cref="Default"/> (one pass would be a pass too many).</summary>

@@ -22,14 +22,16 @@ internal sealed class ObservationLoop(ITrainingObserver observer, WeightsBoard b
         }
     }
 
-    public void ObserveFinal(ReadOnlySpan<float> weights) => observer.Observe(Progress(), weights, final: true);
+    /// <summary>Once the graph is done: nothing changes the weights any more, so the counters read now are theirs.</summary>
+    public void ObserveFinal(ReadOnlySpan<float> weights) => observer.Observe(Progress(aggregator.Statistics(), aggregator.LearningRate), weights, final: true);
 
     private void ObserveLatest()
     {
-        var snapshot = board.Acquire();
+        // The snapshot and its counters are read together: an observer that checkpoints stores what the weights learned.
+        var snapshot = aggregator.AcquireLatest(board, out var statistics, out float learningRate);
         try
         {
-            observer.Observe(Progress(), snapshot.Values, final: false);
+            observer.Observe(Progress(statistics, learningRate), snapshot.Values, final: false);
         }
         finally
         {
@@ -37,9 +39,6 @@ internal sealed class ObservationLoop(ITrainingObserver observer, WeightsBoard b
         }
     }
 
-    private TrainingProgress Progress()
-    {
-        var statistics = aggregator.Statistics();
-        return new TrainingProgress(progress.Elapsed.TotalSeconds, statistics.Examples, statistics.Updates, statistics.Threshold);
-    }
+    private TrainingProgress Progress(AggregationStatistics statistics, float learningRate) =>
+        new(progress.Elapsed.TotalSeconds, statistics.Examples, statistics.Updates, statistics.Threshold) { LearningRate = learningRate };
 }

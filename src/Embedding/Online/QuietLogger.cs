@@ -3,11 +3,11 @@ using Microsoft.Extensions.Logging;
 namespace HybridSgd.Embedding.Online;
 
 /// <summary>
-/// The logger each segment's training run writes through. A command-line run logs its start, its threshold changes
-/// and its end for a person watching; inside an app the same lines would come every few seconds, so they are
-/// Debug here (warnings and errors keep their level). Set the HybridSgd.Embedding category to Debug to see them.
+/// The logger the trainer's run writes through. A command-line run logs its start, its threshold changes and its
+/// end for a person watching; inside an app they are detail (k may change many times over the app's life), so they
+/// are Debug here (warnings and errors keep their level). Set the HybridSgd.Embedding category to Debug to see them.
 /// </summary>
-internal sealed class SegmentLogger(ILogger inner) : ILogger
+internal sealed class QuietLogger(ILogger inner) : ILogger
 {
     public IDisposable? BeginScope<TState>(TState state)
         where TState : notnull => inner.BeginScope(state);
