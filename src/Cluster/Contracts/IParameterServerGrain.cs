@@ -10,6 +10,12 @@ public interface IParameterServerGrain : IGrainWithStringKey
     /// <summary>Builds the job's aggregator from <paramref name="spec"/>; a job starts once.</summary>
     Task StartAsync(JobSpec spec, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Whether <see cref="StartAsync"/> has been called: silos wait on it before joining. Asked too early, the
+    /// activation it made is dropped, so that the job still starts on the silo that starts it.
+    /// </summary>
+    Task<bool> IsStartedAsync(CancellationToken cancellationToken);
+
     /// <summary>The spec the job was started with (a silo reads the parameter count, L2 and schedule from it).</summary>
     Task<JobSpec> GetSpecAsync(CancellationToken cancellationToken);
 
@@ -30,6 +36,15 @@ public interface IParameterServerGrain : IGrainWithStringKey
 
     /// <summary>The latest weights, or just their version when <paramref name="knownVersion"/> is already the latest.</summary>
     Task<WeightsReply> PullAsync(long knownVersion, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// What <paramref name="silo"/> means to contribute (before its workers register), so that the report can say what
+    /// was lost if it dies.
+    /// </summary>
+    Task PlanSiloAsync(SiloAddress silo, SiloPlan plan, CancellationToken cancellationToken);
+
+    /// <summary>The silo's own account of its run (bytes, pulls, latencies), once its workers have deregistered.</summary>
+    Task ReportRunAsync(SiloAddress silo, SiloRunReport report, CancellationToken cancellationToken);
 
     Task<JobStatus> GetStatusAsync(CancellationToken cancellationToken);
 

@@ -24,6 +24,7 @@ internal sealed partial class ParameterServer
     private readonly WeightsBoard _board;
     private readonly WorkerRegistry _workers;
     private readonly GradientLedger _ledger = new();
+    private readonly SiloBook _silos = new();
     private readonly ILogger _logger;
     private readonly int _parameterCount;
     private int _lostWorkers;
@@ -67,6 +68,7 @@ internal sealed partial class ParameterServer
         }
 
         int id = _workers.Register(silo);
+        _silos.WorkerRegistered(silo);
         _aggregator.AdmitWorker();
         LogRegistered(_logger, id, silo, _workers.Live);
         return id;
@@ -94,11 +96,18 @@ internal sealed partial class ParameterServer
         _lostWorkers += lost.Count;
         if (lost.Count > 0)
         {
+            _silos.Died(silo);
             LogSiloLost(_logger, silo, lost.Count, _workers.Live);
         }
 
         return lost.Count;
     }
+
+    /// <summary>What <paramref name="silo"/> means to contribute (its shard's gradients and rows over the planned epochs).</summary>
+    public void Plan(SiloAddress silo, SiloPlan plan) => _silos.Plan(silo, plan);
+
+    /// <summary>A silo's own account of its run.</summary>
+    public void Reported(SiloAddress silo, SiloRunReport report) => _silos.Reported(silo, report);
 
     /// <summary>The silos that still have live workers: the ones membership must be checked for.</summary>
     public IReadOnlyCollection<SiloAddress> WatchedSilos() => _workers.LiveSilos();
@@ -113,6 +122,8 @@ internal sealed partial class ParameterServer
             LogDuplicate(_logger, gradient.WorkerId, gradient.Sequence);
             return new PushReceipt { AppliedVersion = _board.Version, PublishedVersion = _board.Version, Threshold = _aggregator.Threshold, Duplicate = true };
         }
+
+        _silos.Accepted(_workers.SiloOf(gradient.WorkerId), gradient.ExampleCount);
 
         // A fresh message per remote gradient: its buffer is the payload's own copy, read in place by the applier.
         var message = new GradientMessage(gradient.WorkerId, FloatPayload.Decode(gradient.Values));
@@ -195,6 +206,7 @@ internal sealed partial class ParameterServer
                 .ToArray(),
             PullsWithWeights = _pullsWithWeights,
             PullsUnchanged = _pullsUnchanged,
+            Silos = _silos.Tallies(),
         };
     }
 

@@ -14,8 +14,12 @@ namespace HybridSgd.Cluster.Server;
 /// update needs the pushes of other workers, which a non-reentrant grain would queue behind the first: a sync
 /// round would deadlock. Interleaving is safe: state changes happen in the synchronous stretches between awaits,
 /// and the aggregator guards its own state with its lock.
+///
+/// PreferLocalPlacement: the job lives on the silo that starts it (the coordinator of <c>train --cluster</c>), so
+/// that which silo holds the weights is known, and the other silos' loss costs no weights.
 /// </remarks>
 [Reentrant]
+[Orleans.Placement.PreferLocalPlacement]
 internal sealed partial class ParameterServerGrain(
     ILocalSiloDetails localSilo,
     IClusterMembershipService membership,
@@ -45,6 +49,19 @@ internal sealed partial class ParameterServerGrain(
         return Task.CompletedTask;
     }
 
+    public Task<bool> IsStartedAsync(CancellationToken cancellationToken)
+    {
+        if (_server is null)
+        {
+            // A silo asking before the job starts must not leave an empty activation behind: PreferLocalPlacement
+            // puts the job on the silo that starts it only if no activation exists by then.
+            DeactivateOnIdle();
+            return Task.FromResult(false);
+        }
+
+        return Task.FromResult(true);
+    }
+
     public Task<JobSpec> GetSpecAsync(CancellationToken cancellationToken) => Task.FromResult(Server.Spec);
 
     public Task<int> RegisterWorkerAsync(SiloAddress silo, CancellationToken cancellationToken)
@@ -64,6 +81,19 @@ internal sealed partial class ParameterServerGrain(
 
     public Task<WeightsReply> PullAsync(long knownVersion, CancellationToken cancellationToken) =>
         Task.FromResult(Server.Pull(knownVersion));
+
+    public Task PlanSiloAsync(SiloAddress silo, SiloPlan plan, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        Server.Plan(silo, plan);
+        return Task.CompletedTask;
+    }
+
+    public Task ReportRunAsync(SiloAddress silo, SiloRunReport report, CancellationToken cancellationToken)
+    {
+        Server.Reported(silo, report);
+        return Task.CompletedTask;
+    }
 
     public Task<JobStatus> GetStatusAsync(CancellationToken cancellationToken) => Task.FromResult(Server.Status());
 
