@@ -48,9 +48,10 @@ internal sealed partial class ParameterServer
             spec.BufferedBatches,
             spec.Schedule.CreatePolicy(),
             new SgdOptimizer(spec.LearningRate, spec.L2),
-            new ProgressMeter(time, budget: null, plannedExamples: null),
+            new ProgressMeter(time, budget: null, plannedExamples: spec.PlannedExamples),
             logger,
             OnUpdate: _ledger.RecordApplied,
+            Schedule: new LearningRateSchedule(spec.Decay.ToPipeline(), spec.FinalLearningRateFraction),
             InitialLiveWorkers: 0));
     }
 

@@ -17,7 +17,17 @@ internal static class ClusterHosting
     /// </summary>
     public static bool TryAddSilo(HostApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(ClusterOptions.SectionName).Get<ClusterOptions>() ?? new ClusterOptions();
+        ClusterOptions options;
+        try
+        {
+            options = builder.Configuration.GetSection(ClusterOptions.SectionName).Get<ClusterOptions>() ?? new ClusterOptions();
+        }
+        catch (InvalidOperationException)
+        {
+            // A value that does not bind (--membership carrier-pigeon): the section's binding at start names the key.
+            return false;
+        }
+
         if (!options.Enabled || !ClusterOptionsValidator.CanConfigure(options))
         {
             return false;

@@ -36,14 +36,21 @@ internal static class ClusterRunSettings
             throw new SettingsConflictException($"{SimulationOptions.SectionName}:Scenario is {simulation.Scenario}: train --cluster runs over a real network and simulates no delays (use uniform).");
         }
 
-        if (training.StalenessAwareStep || training.LearningRateDecay != LearningRateDecay.None)
+        if (training.StalenessAwareStep)
         {
-            throw new SettingsConflictException($"{Training}StalenessAwareStep and {Training}LearningRateDecay are not implemented by the parameter server yet: leave them off for train --cluster.");
+            throw new SettingsConflictException($"{Training}StalenessAwareStep is not implemented by the parameter server yet: leave it off for train --cluster.");
         }
 
         Schedule(training);
         return epochs;
     }
+
+    public static ClusterDecay Decay(TrainingOptions training) => training.LearningRateDecay switch
+    {
+        LearningRateDecay.Linear => ClusterDecay.Linear,
+        LearningRateDecay.Cosine => ClusterDecay.Cosine,
+        _ => ClusterDecay.None,
+    };
 
     public static ClusterSchedule Schedule(TrainingOptions training) => training.Mode switch
     {

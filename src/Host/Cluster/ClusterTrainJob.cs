@@ -54,7 +54,7 @@ internal sealed partial class ClusterTrainJob(
         float learningRate = options.LearningRate ?? LearningRateEstimate.Suggest(net, loaded.Train);
         if (settings.IsCoordinator)
         {
-            await StartJobAsync(server, net, schedule, learningRate, stop).ConfigureAwait(false);
+            await StartJobAsync(server, net, schedule, learningRate, epochs * (long)loaded.Train.Count, stop).ConfigureAwait(false);
         }
         else
         {
@@ -113,7 +113,7 @@ internal sealed partial class ClusterTrainJob(
         }
     }
 
-    private async Task StartJobAsync(IParameterServerGrain server, IModel net, ClusterSchedule schedule, float learningRate, CancellationToken stop)
+    private async Task StartJobAsync(IParameterServerGrain server, IModel net, ClusterSchedule schedule, float learningRate, long plannedExamples, CancellationToken stop)
     {
         var options = training.Value;
         var initial = new float[net.ParameterCount];
@@ -126,6 +126,9 @@ internal sealed partial class ClusterTrainJob(
             Schedule = schedule,
             InitialWeights = FloatPayload.Encode(initial),
             BufferedBatches = options.AggregatorBufferedBatches,
+            PlannedExamples = plannedExamples,
+            Decay = ClusterRunSettings.Decay(options),
+            FinalLearningRateFraction = options.FinalLearningRateFraction,
         };
         await server.StartAsync(spec, stop).ConfigureAwait(false);
         var host = await server.GetHostAsync(stop).ConfigureAwait(false);
