@@ -138,12 +138,17 @@ internal sealed partial class ParameterServer
             gradient.Noise.ToProbe(),
             gradient.IsDisplacement);
 
-        // Post, not a cancellable SendAsync: once accepted, a gradient must reach the aggregator. The inbox has a
-        // place for each of MaxWorkers workers and the ledger lets each have one message unapplied, so it has room;
-        // it declines only once the aggregator has completed, which a live worker's message rules out.
+        // Never a cancellable send: once accepted, a gradient must reach the aggregator. The inbox has a place for
+        // each of MaxWorkers workers and the ledger lets each have one message unapplied, so Post should find room;
+        // but a one-silo run (bench/cluster.sh --short --silos 1) saw it declined with every worker still live, so a
+        // full inbox is waited out rather than failing the job. A completed aggregator declines both.
         if (!_aggregator.Input.Post(message))
         {
-            throw new InvalidOperationException($"The parameter server declined gradient {gradient.WorkerId}/{gradient.Sequence}: its aggregator has completed.");
+            LogInboxFull(_logger, gradient.WorkerId, gradient.Sequence, _workers.Live);
+            if (!await _aggregator.Input.SendAsync(message, CancellationToken.None))
+            {
+                throw new InvalidOperationException($"The parameter server declined gradient {gradient.WorkerId}/{gradient.Sequence}: its aggregator has completed.");
+            }
         }
 
         // The caller giving up ends its wait; the gradient itself stays accepted and is still applied once.
@@ -232,6 +237,9 @@ internal sealed partial class ParameterServer
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Silo {Silo} is dead: its {Lost} workers dropped out of k's cap; {Live} live")]
     private static partial void LogSiloLost(ILogger logger, SiloAddress silo, int lost, int live);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The aggregator's inbox declined gradient {Worker}/{Sequence} with {Live} workers live: waiting for room")]
+    private static partial void LogInboxFull(ILogger logger, int worker, long sequence, int live);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused gradient {Worker}/{Sequence}: received before")]
     private static partial void LogDuplicate(ILogger logger, int worker, long sequence);
