@@ -10,12 +10,6 @@ public interface IParameterServerGrain : IGrainWithStringKey
     /// <summary>Builds the job's aggregator from <paramref name="spec"/>; a job starts once.</summary>
     Task StartAsync(JobSpec spec, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Whether <see cref="StartAsync"/> has been called: silos wait on it before joining. Asked too early, the
-    /// activation it made is dropped, so that the job still starts on the silo that starts it.
-    /// </summary>
-    Task<bool> IsStartedAsync(CancellationToken cancellationToken);
-
     /// <summary>The spec the job was started with (a silo reads the parameter count, L2 and schedule from it).</summary>
     Task<JobSpec> GetSpecAsync(CancellationToken cancellationToken);
 

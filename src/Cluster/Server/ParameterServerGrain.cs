@@ -16,7 +16,8 @@ namespace HybridSgd.Cluster.Server;
 /// and the aggregator guards its own state with its lock.
 ///
 /// PreferLocalPlacement: the job lives on the silo that starts it (the coordinator of <c>train --cluster</c>), so
-/// that which silo holds the weights is known, and the other silos' loss costs no weights.
+/// that which silo holds the weights is known, and the other silos' loss costs no weights. That holds because the
+/// others wait on <see cref="IJobBoardGrain"/>, not on this grain, until it has started.
 /// </remarks>
 [Reentrant]
 [Orleans.Placement.PreferLocalPlacement]
@@ -47,19 +48,6 @@ internal sealed partial class ParameterServerGrain(
         _membershipWatch = this.RegisterGrainTimer(WatchMembershipAsync, new GrainTimerCreationOptions(interval, interval) { Interleave = true, KeepAlive = true });
         LogStarted(logger, this.GetPrimaryKeyString(), spec.ParameterCount, spec.Schedule, spec.MaxWorkers, localSilo.SiloAddress);
         return Task.CompletedTask;
-    }
-
-    public Task<bool> IsStartedAsync(CancellationToken cancellationToken)
-    {
-        if (_server is null)
-        {
-            // A silo asking before the job starts must not leave an empty activation behind: PreferLocalPlacement
-            // puts the job on the silo that starts it only if no activation exists by then.
-            DeactivateOnIdle();
-            return Task.FromResult(false);
-        }
-
-        return Task.FromResult(true);
     }
 
     public Task<JobSpec> GetSpecAsync(CancellationToken cancellationToken) => Task.FromResult(Server.Spec);

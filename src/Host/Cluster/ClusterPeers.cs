@@ -10,14 +10,14 @@ namespace HybridSgd.Host.Cluster;
 /// Polling, not a subscription: these waits happen once at the start and once at the end of a run, a few calls a
 /// second at most, and the grain stays the one place that knows (no second channel to keep consistent with it).
 /// </remarks>
-internal sealed class ClusterPeers(IParameterServerGrain server, ClusterOptions options, TimeProvider time)
+internal sealed class ClusterPeers(IParameterServerGrain server, IJobBoardGrain board, ClusterOptions options, TimeProvider time)
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Until the coordinator (silo 0) has started the job.</summary>
     public Task WaitStartedAsync(CancellationToken cancellationToken) =>
         WaitAsync(
-            async token => await server.IsStartedAsync(token).ConfigureAwait(false),
+            async token => await board.IsStartedAsync(token).ConfigureAwait(false),
             () => $"The job '{options.JobId}' was not started within {options.PeerTimeout.Value} ({ClusterOptions.SectionName}:PeerTimeout): is silo 0 running, with the same cluster id and membership?",
             cancellationToken);
 

@@ -50,11 +50,15 @@ internal sealed partial class ClusterTrainJob(
         LogShard(logger, settings.SiloIndex, settings.Silos, trainer.Silo, shard.Count, loaded.Train.Count, loaded.Name, options.Workers, batchSize);
 
         var server = grains.GetGrain<IParameterServerGrain>(settings.JobId);
-        var peers = new ClusterPeers(server, settings, time);
+        var board = grains.GetGrain<IJobBoardGrain>(settings.JobId);
+        var peers = new ClusterPeers(server, board, settings, time);
         float learningRate = options.LearningRate ?? LearningRateEstimate.Suggest(net, loaded.Train);
         if (settings.IsCoordinator)
         {
             await StartJobAsync(server, net, schedule, learningRate, epochs * (long)loaded.Train.Count, stop).ConfigureAwait(false);
+
+            // Only now may the other silos call the parameter server: it is active here, where it was started.
+            await board.MarkStartedAsync(stop).ConfigureAwait(false);
         }
         else
         {
@@ -135,7 +139,7 @@ internal sealed partial class ClusterTrainJob(
         LogStarted(logger, cluster.Value.JobId, net.Name, schedule, learningRate, spec.MaxWorkers, host);
         if (!host.Equals(trainer.Silo))
         {
-            // Possible only if another silo asked about the job in the instant it was started (see IsStartedAsync).
+            // Not expected (the others wait on the job board): if the silo holding it goes, the job goes with it.
             LogElsewhere(logger, host);
         }
     }
