@@ -1,3 +1,4 @@
+using HybridSgd.Host.Cluster;
 using HybridSgd.Host.CommandLine;
 using HybridSgd.Host.Compare;
 using HybridSgd.Host.Data;
@@ -53,6 +54,8 @@ internal static class HostSetup
         AddValidatedOptions<CompareOptions>(builder, CompareOptions.SectionName);
         AddValidatedOptions<ScoringOptions>(builder, ScoringOptions.SectionName);
         AddValidatedOptions<ServiceOptions>(builder, ServiceOptions.SectionName);
+        AddValidatedOptions<ClusterOptions>(builder, ClusterOptions.SectionName);
+        builder.Services.AddSingleton<IValidateOptions<ClusterOptions>, ClusterOptionsValidator>();
         builder.Services.AddSingleton<IValidateOptions<ServiceOptions>, ServiceOptionsValidator>();
         builder.Services.AddSingleton<IValidateOptions<SimulationOptions>, SimulationOptionsValidator>();
         builder.Services.AddSingleton<IValidateOptions<CompareOptions>, CompareOptionsValidator>();
@@ -80,7 +83,17 @@ internal static class HostSetup
                 AddService(builder);
                 break;
             default:
-                builder.Services.AddSingleton<IJob, TrainJob>();
+                // train --cluster: this process is one Orleans silo (started before the job, as the host starts its
+                // services in order), and the job is this silo's part of the cluster's.
+                if (ClusterHosting.TryAddSilo(builder))
+                {
+                    builder.Services.AddSingleton<IJob, ClusterTrainJob>();
+                }
+                else
+                {
+                    builder.Services.AddSingleton<IJob, TrainJob>();
+                }
+
                 break;
         }
 

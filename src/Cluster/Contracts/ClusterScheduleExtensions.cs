@@ -14,6 +14,14 @@ public static class ClusterScheduleExtensions
         _ => throw new ArgumentOutOfRangeException(nameof(schedule), schedule, "unknown cluster schedule"),
     };
 
+    public static LearningRateDecay ToPipeline(this ClusterDecay decay) => decay switch
+    {
+        ClusterDecay.None => LearningRateDecay.None,
+        ClusterDecay.Linear => LearningRateDecay.Linear,
+        ClusterDecay.Cosine => LearningRateDecay.Cosine,
+        _ => throw new ArgumentOutOfRangeException(nameof(decay), decay, "unknown learning-rate decay"),
+    };
+
     /// <summary>The adaptive policy reads the gradient noise scale, which workers measure from each gradient's two halves.</summary>
     public static bool ProbesNoise(this ClusterSchedule schedule) => schedule == ClusterSchedule.Adaptive;
 }

@@ -31,6 +31,15 @@ public interface IParameterServerGrain : IGrainWithStringKey
     /// <summary>The latest weights, or just their version when <paramref name="knownVersion"/> is already the latest.</summary>
     Task<WeightsReply> PullAsync(long knownVersion, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// What <paramref name="silo"/> means to contribute (before its workers register), so that the report can say what
+    /// was lost if it dies.
+    /// </summary>
+    Task PlanSiloAsync(SiloAddress silo, SiloPlan plan, CancellationToken cancellationToken);
+
+    /// <summary>The silo's own account of its run (bytes, pulls, latencies), once its workers have deregistered.</summary>
+    Task ReportRunAsync(SiloAddress silo, SiloRunReport report, CancellationToken cancellationToken);
+
     Task<JobStatus> GetStatusAsync(CancellationToken cancellationToken);
 
     /// <summary>The silo the job's weights live on now (which silo losing would lose them).</summary>

@@ -30,6 +30,20 @@ public sealed record JobSpec
     [Id(5)]
     public int BufferedBatches { get; init; } = 2;
 
+    /// <summary>
+    /// Examples the whole job means to train on (every silo's shard × the epochs): the horizon of its progress, which
+    /// the learning-rate decay follows. Null: no horizon, so no decay.
+    /// </summary>
+    [Id(6)]
+    public long? PlannedExamples { get; init; }
+
+    [Id(7)]
+    public ClusterDecay Decay { get; init; } = ClusterDecay.None;
+
+    /// <summary>With a decay, the fraction of the learning rate left at the end of the planned examples.</summary>
+    [Id(8)]
+    public float FinalLearningRateFraction { get; init; } = 0.05f;
+
     public int ParameterCount => InitialWeights.Length / sizeof(float);
 
     /// <summary>Throws naming the first field that cannot make a job.</summary>
@@ -53,6 +67,21 @@ public sealed record JobSpec
         if (!Enum.IsDefined(Schedule))
         {
             throw new ArgumentException($"JobSpec.Schedule {(int)Schedule} is not a schedule.");
+        }
+
+        if (PlannedExamples is < 1)
+        {
+            throw new ArgumentException($"JobSpec.PlannedExamples must be at least 1 (or null: no horizon), not {PlannedExamples}.");
+        }
+
+        if (!Enum.IsDefined(Decay) || (Decay != ClusterDecay.None && PlannedExamples is null))
+        {
+            throw new ArgumentException($"JobSpec.Decay {Decay} needs JobSpec.PlannedExamples, the horizon it decays over.");
+        }
+
+        if (!float.IsFinite(FinalLearningRateFraction) || FinalLearningRateFraction is < 0 or > 1)
+        {
+            throw new ArgumentException($"JobSpec.FinalLearningRateFraction must be between 0 and 1, not {FinalLearningRateFraction}.");
         }
 
         if (BufferedBatches < 1)

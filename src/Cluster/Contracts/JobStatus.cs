@@ -68,4 +68,11 @@ public sealed record JobStatus
 
     [Id(16)]
     public long PullsUnchanged { get; init; }
+
+    /// <summary>Every silo that registered workers or announced a plan, in the order they first did.</summary>
+    [Id(17)]
+    public IReadOnlyList<SiloTally> Silos { get; init; } = [];
+
+    /// <summary>Gradients the dead silos never delivered (see <see cref="SiloTally.LostGradients"/>); null when a dead silo had no plan.</summary>
+    public long? LostGradients => Silos.Aggregate((long?)0, (sum, silo) => sum + silo.LostGradients);
 }

@@ -24,6 +24,7 @@ internal sealed partial class ParameterServer
     private readonly WeightsBoard _board;
     private readonly WorkerRegistry _workers;
     private readonly GradientLedger _ledger = new();
+    private readonly SiloBook _silos = new();
     private readonly ILogger _logger;
     private readonly int _parameterCount;
     private int _lostWorkers;
@@ -47,9 +48,10 @@ internal sealed partial class ParameterServer
             spec.BufferedBatches,
             spec.Schedule.CreatePolicy(),
             new SgdOptimizer(spec.LearningRate, spec.L2),
-            new ProgressMeter(time, budget: null, plannedExamples: null),
+            new ProgressMeter(time, budget: null, plannedExamples: spec.PlannedExamples),
             logger,
             OnUpdate: _ledger.RecordApplied,
+            Schedule: new LearningRateSchedule(spec.Decay.ToPipeline(), spec.FinalLearningRateFraction),
             InitialLiveWorkers: 0));
     }
 
@@ -67,6 +69,7 @@ internal sealed partial class ParameterServer
         }
 
         int id = _workers.Register(silo);
+        _silos.WorkerRegistered(silo);
         _aggregator.AdmitWorker();
         LogRegistered(_logger, id, silo, _workers.Live);
         return id;
@@ -94,11 +97,18 @@ internal sealed partial class ParameterServer
         _lostWorkers += lost.Count;
         if (lost.Count > 0)
         {
+            _silos.Died(silo);
             LogSiloLost(_logger, silo, lost.Count, _workers.Live);
         }
 
         return lost.Count;
     }
+
+    /// <summary>What <paramref name="silo"/> means to contribute (its shard's gradients and rows over the planned epochs).</summary>
+    public void Plan(SiloAddress silo, SiloPlan plan) => _silos.Plan(silo, plan);
+
+    /// <summary>A silo's own account of its run.</summary>
+    public void Reported(SiloAddress silo, SiloRunReport report) => _silos.Reported(silo, report);
 
     /// <summary>The silos that still have live workers: the ones membership must be checked for.</summary>
     public IReadOnlyCollection<SiloAddress> WatchedSilos() => _workers.LiveSilos();
@@ -114,6 +124,8 @@ internal sealed partial class ParameterServer
             return new PushReceipt { AppliedVersion = _board.Version, PublishedVersion = _board.Version, Threshold = _aggregator.Threshold, Duplicate = true };
         }
 
+        _silos.Accepted(_workers.SiloOf(gradient.WorkerId), gradient.ExampleCount);
+
         // A fresh message per remote gradient: its buffer is the payload's own copy, read in place by the applier.
         var message = new GradientMessage(gradient.WorkerId, FloatPayload.Decode(gradient.Values));
         message.Arm(
@@ -126,12 +138,17 @@ internal sealed partial class ParameterServer
             gradient.Noise.ToProbe(),
             gradient.IsDisplacement);
 
-        // Post, not a cancellable SendAsync: once accepted, a gradient must reach the aggregator. The inbox has a
-        // place for each of MaxWorkers workers and the ledger lets each have one message unapplied, so it has room;
-        // it declines only once the aggregator has completed, which a live worker's message rules out.
+        // Never a cancellable send: once accepted, a gradient must reach the aggregator. The inbox has a place for
+        // each of MaxWorkers workers and the ledger lets each have one message unapplied, so Post should find room;
+        // but a one-silo run (bench/cluster.sh --short --silos 1) saw it declined with every worker still live, so a
+        // full inbox is waited out rather than failing the job. A completed aggregator declines both.
         if (!_aggregator.Input.Post(message))
         {
-            throw new InvalidOperationException($"The parameter server declined gradient {gradient.WorkerId}/{gradient.Sequence}: its aggregator has completed.");
+            LogInboxFull(_logger, gradient.WorkerId, gradient.Sequence, _workers.Live);
+            if (!await _aggregator.Input.SendAsync(message, CancellationToken.None))
+            {
+                throw new InvalidOperationException($"The parameter server declined gradient {gradient.WorkerId}/{gradient.Sequence}: its aggregator has completed.");
+            }
         }
 
         // The caller giving up ends its wait; the gradient itself stays accepted and is still applied once.
@@ -195,6 +212,7 @@ internal sealed partial class ParameterServer
                 .ToArray(),
             PullsWithWeights = _pullsWithWeights,
             PullsUnchanged = _pullsUnchanged,
+            Silos = _silos.Tallies(),
         };
     }
 
@@ -219,6 +237,9 @@ internal sealed partial class ParameterServer
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Silo {Silo} is dead: its {Lost} workers dropped out of k's cap; {Live} live")]
     private static partial void LogSiloLost(ILogger logger, SiloAddress silo, int lost, int live);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The aggregator's inbox declined gradient {Worker}/{Sequence} with {Live} workers live: waiting for room")]
+    private static partial void LogInboxFull(ILogger logger, int worker, long sequence, int live);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused gradient {Worker}/{Sequence}: received before")]
     private static partial void LogDuplicate(ILogger logger, int worker, long sequence);

@@ -14,8 +14,13 @@ namespace HybridSgd.Cluster.Server;
 /// update needs the pushes of other workers, which a non-reentrant grain would queue behind the first: a sync
 /// round would deadlock. Interleaving is safe: state changes happen in the synchronous stretches between awaits,
 /// and the aggregator guards its own state with its lock.
+///
+/// PreferLocalPlacement: the job lives on the silo that starts it (the coordinator of <c>train --cluster</c>), so
+/// that which silo holds the weights is known, and the other silos' loss costs no weights. That holds because the
+/// others wait on <see cref="IJobBoardGrain"/>, not on this grain, until it has started.
 /// </remarks>
 [Reentrant]
+[Orleans.Placement.PreferLocalPlacement]
 internal sealed partial class ParameterServerGrain(
     ILocalSiloDetails localSilo,
     IClusterMembershipService membership,
@@ -64,6 +69,19 @@ internal sealed partial class ParameterServerGrain(
 
     public Task<WeightsReply> PullAsync(long knownVersion, CancellationToken cancellationToken) =>
         Task.FromResult(Server.Pull(knownVersion));
+
+    public Task PlanSiloAsync(SiloAddress silo, SiloPlan plan, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        Server.Plan(silo, plan);
+        return Task.CompletedTask;
+    }
+
+    public Task ReportRunAsync(SiloAddress silo, SiloRunReport report, CancellationToken cancellationToken)
+    {
+        Server.Reported(silo, report);
+        return Task.CompletedTask;
+    }
 
     public Task<JobStatus> GetStatusAsync(CancellationToken cancellationToken) => Task.FromResult(Server.Status());
 

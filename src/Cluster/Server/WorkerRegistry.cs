@@ -48,6 +48,9 @@ internal sealed class WorkerRegistry(int capacity)
         }
     }
 
+    /// <summary>The silo a registered worker runs on.</summary>
+    public SiloAddress SiloOf(int workerId) => Find(workerId).Silo;
+
     /// <summary>Live workers of <paramref name="silo"/>.</summary>
     public IReadOnlyList<int> LiveOn(SiloAddress silo)
     {

@@ -21,14 +21,17 @@ internal sealed class RemoteAggregatorLink
     private readonly WeightsMirror _mirror;
     private readonly Action<PushReceipt>? _onApplied;
     private readonly CancellationToken _abort;
+    private readonly TimeProvider _time;
     private readonly ActionBlock<GradientMessage> _block;
+    private long _pushTicks;
     private long _gradients;
     private long _bytes;
     private long _duplicates;
 
-    public RemoteAggregatorLink(IParameterServerGrain server, WeightsMirror mirror, int workers, Action<PushReceipt>? onApplied, CancellationToken abort)
+    public RemoteAggregatorLink(IParameterServerGrain server, WeightsMirror mirror, int workers, Action<PushReceipt>? onApplied, TimeProvider time, CancellationToken abort)
     {
         _server = server;
+        _time = time;
         _mirror = mirror;
         _onApplied = onApplied;
         _abort = abort;
@@ -49,6 +52,12 @@ internal sealed class RemoteAggregatorLink
 
     public long Duplicates => Interlocked.Read(ref _duplicates);
 
+    /// <summary>
+    /// Summed time from each push's call to its answer. The grain answers once the update that consumed the gradient
+    /// is published, so with k &gt; 1 this includes the wait for the round's other gradients, not only the wire.
+    /// </summary>
+    public TimeSpan PushTime => TimeSpan.FromTicks(Interlocked.Read(ref _pushTicks));
+
     /// <summary>No more messages: every local worker has finished.</summary>
     public void Complete() => _block.Complete();
 
@@ -68,7 +77,9 @@ internal sealed class RemoteAggregatorLink
             Values = FloatPayload.Encode(message.Gradient),
         };
 
+        long started = _time.GetTimestamp();
         var receipt = await _server.PushAsync(payload, _abort).ConfigureAwait(false);
+        Interlocked.Add(ref _pushTicks, _time.GetElapsedTime(started).Ticks);
         await _mirror.RefreshAsync(receipt.PublishedVersion, _abort).ConfigureAwait(false);
         Interlocked.Increment(ref _gradients);
         Interlocked.Add(ref _bytes, payload.Values.Length);

@@ -78,7 +78,7 @@ public sealed class SiloJob
         WeightsMirror mirror;
         try
         {
-            mirror = await WeightsMirror.CreateAsync(_server, stop).ConfigureAwait(false);
+            mirror = await WeightsMirror.CreateAsync(_server, _trainer.Time, stop).ConfigureAwait(false);
         }
         catch (Exception)
         {
@@ -89,7 +89,7 @@ public sealed class SiloJob
         using (mirror)
         using (var abort = new CancellationTokenSource())
         {
-            var link = new RemoteAggregatorLink(_server, mirror, _workerIds.Length, options.OnApplied, abort.Token);
+            var link = new RemoteAggregatorLink(_server, mirror, _workerIds.Length, options.OnApplied, _trainer.Time, abort.Token);
             var support = new WorkerSupport(
                 replaceFailedKernels: false,
                 scoreBeforeLearning: false,
@@ -108,7 +108,11 @@ public sealed class SiloJob
                 (id, token) => new GradientWorker(id, model, mirror.Board, link.Input, pool, conditions: null, support, token),
                 id => _trainer.DeregisterAsync(_server, id));
             await graph.RunAsync(abort, stop).ConfigureAwait(false);
-            return new SiloRunResult(link.Gradients, link.PayloadBytes, mirror.Pulls, mirror.PulledBytes, link.Duplicates, stop.IsCancellationRequested);
+            return new SiloRunResult(link.Gradients, link.PayloadBytes, mirror.Pulls, mirror.PulledBytes, link.Duplicates, stop.IsCancellationRequested)
+            {
+                PushTime = link.PushTime,
+                PullTime = mirror.PullTime,
+            };
         }
     }
 }

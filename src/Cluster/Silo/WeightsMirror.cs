@@ -13,13 +13,17 @@ internal sealed class WeightsMirror : IDisposable
 {
     private readonly IParameterServerGrain _server;
     private readonly SemaphoreSlim _pulling = new(1, 1);
+    private readonly TimeProvider _time;
+    private long _pullTicks;
     private long _version;
     private long _pulls;
     private long _pulledBytes;
 
-    private WeightsMirror(IParameterServerGrain server, WeightsReply first)
+    private WeightsMirror(IParameterServerGrain server, WeightsReply first, TimeSpan firstPull, TimeProvider time)
     {
         _server = server;
+        _time = time;
+        _pullTicks = firstPull.Ticks;
         Board = new WeightsBoard(FloatPayload.View(first.Values), first.LearningRate);
         if (first.Version != 0)
         {
@@ -39,11 +43,15 @@ internal sealed class WeightsMirror : IDisposable
 
     public long PulledBytes => Interlocked.Read(ref _pulledBytes);
 
-    public static async Task<WeightsMirror> CreateAsync(IParameterServerGrain server, CancellationToken cancellationToken)
+    /// <summary>Summed time of the pulls that brought weights (the first one included).</summary>
+    public TimeSpan PullTime => TimeSpan.FromTicks(Interlocked.Read(ref _pullTicks));
+
+    public static async Task<WeightsMirror> CreateAsync(IParameterServerGrain server, TimeProvider time, CancellationToken cancellationToken)
     {
         // Known version −1: no version is, so the weights always come.
+        long started = time.GetTimestamp();
         var first = await server.PullAsync(-1, cancellationToken).ConfigureAwait(false);
-        return new WeightsMirror(server, first);
+        return new WeightsMirror(server, first, time.GetElapsedTime(started), time);
     }
 
     /// <summary>Makes the board hold at least <paramref name="publishedVersion"/> (pulling only if it does not already).</summary>
@@ -63,9 +71,11 @@ internal sealed class WeightsMirror : IDisposable
                 return;
             }
 
+            long started = _time.GetTimestamp();
             var reply = await _server.PullAsync(_version, cancellationToken).ConfigureAwait(false);
             if (reply.Changed && reply.Version > _version)
             {
+                Interlocked.Add(ref _pullTicks, _time.GetElapsedTime(started).Ticks);
                 Board.Publish(FloatPayload.View(reply.Values), reply.Version, reply.LearningRate);
                 Interlocked.Exchange(ref _version, reply.Version);
                 Interlocked.Increment(ref _pulls);

@@ -20,6 +20,7 @@ internal static class HybridSgdCommand
     private const string Compare = HybridSgd.Host.Compare.CompareOptions.SectionName + ":";
     private const string Scoring = ScoringOptions.SectionName + ":";
     private const string Service = HybridSgd.Host.Service.ServiceOptions.SectionName + ":";
+    private const string Cluster = HybridSgd.Host.Cluster.ClusterOptions.SectionName + ":";
 
     /// <summary>The console formatter's key: text for people (the default in appsettings.json), json for machines.</summary>
     public const string LogFormatKey = "Logging:Console:FormatterName";
@@ -29,8 +30,9 @@ internal static class HybridSgdCommand
         var root = new RootCommand("hybridsgd — data-parallel SGD with a hybrid (async → sync) aggregation schedule");
         VerbCommand[] verbs =
         [
-            new(Verb.Train, "train with appsettings.json, overridden by options (the default command)", TrainingSwitches(),
+            new(Verb.Train, "train with appsettings.json, overridden by options (the default command)", [.. TrainingSwitches(), .. ClusterSwitches()],
                 "hybridsgd train --dataset fashion-mnist --model softmax --mode hybrid --workers 4 --out runs/demo",
+                "hybridsgd train --cluster --silos 3 --silo-index 0 --stop epochs --epochs 8 --out runs/cluster   (then --silo-index 1 and 2 in two more shells)",
                 "hybridsgd train --mode hybrid --policy linear --ramp-end 0.5 --stop budget --budget 10s --out runs/ramp",
                 "hybridsgd train --train houses.csv --label price --out runs/houses"),
             new(Verb.Compare, "run several methods on the same split, budget and seeds", [.. TrainingSwitches(), .. CompareSwitches()],
@@ -156,6 +158,20 @@ internal static class HybridSgdCommand
         Setting("--data", Scoring + "Data", "PATH", ": " + data),
         Setting("--out", Scoring + "Output", "FILE", output),
         LogFormat(),
+    ];
+
+    /// <summary>train --cluster: this process as one Orleans silo of a job (see docs/DISTRIBUTED.md).</summary>
+    private static IEnumerable<Option> ClusterSwitches() =>
+    [
+        new FlagOption("--cluster", Cluster + "Enabled", " (one Orleans silo of a job; silo 0 starts it and writes the outputs)"),
+        Setting("--silos", Cluster + "Silos", "N", " (silos the job waits for; the training rows are split into N shards)"),
+        Setting("--silo-index", Cluster + "SiloIndex", "I", " (this silo's shard, 0 … N − 1; 0 is the coordinator)"),
+        Setting("--membership", Cluster + "Membership", "localhost|redis", " (localhost: silo 0 keeps the table, one machine)"),
+        Setting("--redis", Cluster + "Redis", "HOST:PORT", " (the Redis connection string, with --membership redis)"),
+        Setting("--address", Cluster + "Address", "IP", " (the address other silos reach this one at)"),
+        Setting("--silo-port", Cluster + "SiloPort", "PORT", " (silo 0's; silo i uses PORT + i)"),
+        Setting("--gateway-port", Cluster + "GatewayPort", "PORT", " (silo 0's; silo i uses PORT + i)"),
+        Setting("--cluster-id", Cluster + "ClusterId", "ID"),
     ];
 
     private static SettingOption LogFormat() =>

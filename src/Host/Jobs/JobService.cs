@@ -38,7 +38,8 @@ internal sealed partial class JobService(
     }
 
     private static bool IsInputError(Exception exception) =>
-        exception is IOException or InvalidDataException or UnauthorizedAccessException or FormatException or SettingsConflictException;
+        exception is IOException or InvalidDataException or UnauthorizedAccessException or FormatException or SettingsConflictException
+            or Cluster.ClusterWaitException;
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Message}")]
     private static partial void LogInputError(ILogger logger, string message);

@@ -19,4 +19,8 @@ public static class ReportFile
 
     public static void Write(string path, RunReport report) =>
         AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, report, Json));
+
+    /// <summary>The report of <c>train --cluster</c>, in the same form.</summary>
+    public static void Write(string path, Cluster.ClusterReport report) =>
+        AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, report, Json));
 }
