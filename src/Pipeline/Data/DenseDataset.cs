@@ -31,14 +31,14 @@ public sealed class DenseDataset
     public ReadOnlySpan<float> Row(int index) => Features.AsSpan(index * FeatureCount, FeatureCount);
 
     /// <summary>Rows already in memory, row-major (taken as they are, not copied).</summary>
-    internal static DenseDataset FromRows(float[] features, float[] labels, int featureCount)
+    internal static DenseDataset FromRows(float[] features, float[] labels, int featureCount, long skippedRows = 0)
     {
         if (features.Length != labels.Length * featureCount)
         {
             throw new ArgumentException($"{labels.Length} rows of {featureCount} features need {labels.Length * featureCount} values, got {features.Length}.", nameof(features));
         }
 
-        return new DenseDataset(features, labels, featureCount, 0);
+        return new DenseDataset(features, labels, featureCount, skippedRows);
     }
 
     /// <summary>Every row of <paramref name="data"/> (or the first <paramref name="maxRows"/>), in one pass.</summary>
