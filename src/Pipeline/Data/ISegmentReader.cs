@@ -15,6 +15,9 @@ public interface ISegmentReader : IDisposable
     /// <summary>Moves past <paramref name="rows"/> rows without reading them; false when the file ends first.</summary>
     bool Skip(long rows);
 
-    /// <summary>The next rows, passing at most <paramref name="maxRows"/> (unusable ones skipped and counted in the block).</summary>
+    /// <summary>
+    /// The next rows, passing at most <paramref name="maxRows"/> (unusable ones skipped and counted in the block). The block
+    /// is valid until the next call: a reader may reuse its arrays, so train on a block before reading the next.
+    /// </summary>
     DenseDataset Read(long maxRows);
 }

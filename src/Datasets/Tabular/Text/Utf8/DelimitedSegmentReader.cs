@@ -25,6 +25,11 @@ internal sealed class DelimitedSegmentReader : ISegmentReader
     private int[] _lengths = new int[1024];
     private long[] _lineNumbers = new long[1024];
 
+    // The segment's matrix, reused while segments keep their size: the service trains on a segment before it reads the
+    // next, and a fresh 31 MB array a segment (Fashion-MNIST) is large-object garbage that the GC collects late.
+    private float[]? _features;
+    private float[]? _labels;
+
     public DelimitedSegmentReader(FeaturePlan plan, string path, char separator, CancellationToken cancellationToken)
     {
         _plan = plan;
@@ -97,8 +102,14 @@ internal sealed class DelimitedSegmentReader : ISegmentReader
         }
 
         int width = _plan.Width;
-        var features = new float[checked(count * width)];
-        var labels = new float[count];
+        if (_features is null || _labels!.Length != count)
+        {
+            _features = new float[checked(count * width)];
+            _labels = new float[count];
+        }
+
+        var features = _features;
+        var labels = _labels;
         var problems = new Problems();
         Parallel.For(
             0,
