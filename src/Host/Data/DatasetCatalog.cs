@@ -60,7 +60,8 @@ internal static class DatasetCatalog
         var testView = options.TestRows is { } testRows ? ml.Data.TakeRows(test, testRows) : test;
 
         // The validation slice comes out of the rows SGD trains on (SDCA, a baseline, still trains on all of them).
-        var (training, validation) = DenseDataset.FromDataView(trainView).Split(options.ValidationFraction, seed);
+        // Split while reading: the training rows are held once (reading, then splitting, held them twice at the peak).
+        var (training, validation) = DenseDataset.FromDataViewSplit(trainView, options.ValidationFraction, seed);
         return new LoadedData(
             ml, name, task, featureCount, task == LearningTask.Regression ? 0 : classCount, training, validation,
             DenseDataset.FromDataView(testView), trainView, testView, classNames, spec, taskReason);

@@ -78,7 +78,7 @@ internal sealed class StreamLoop(
     private async Task TrainFileAsync(FeedFile file, CancellationToken stop, CancellationToken segmentStop, TimeSpan grace)
     {
         state.SetPhase(ServicePhase.Training, file.Name);
-        DenseReader? reader = null;
+        ISegmentReader? reader = null;
         try
         {
             if (session.Model is null)
@@ -98,8 +98,9 @@ internal sealed class StreamLoop(
                 ServiceLog.Appended(logger, file.Name, position.Rows);
             }
 
-            // Each segment's rows are read once, straight into memory, and held once.
-            reader = new DenseReader(TabularDataset.LoadForScoring(session.Ml, session.Spec!, file.Path, requireLabel: true, stop));
+            // Each segment's rows are read once, validated and featurized in the same pass, and held once. A bad line
+            // fails its segment before any of the segment is learned; earlier segments of the file stay learned.
+            reader = session.Readers!.Open(file.Path, stop);
             ServiceLog.Accepted(logger, file.Name, file.Length, position.Rows > 0 ? $", resuming after row {position.Rows}" : "");
             if (!reader.Skip(position.Rows))
             {

@@ -60,6 +60,9 @@ internal sealed class StreamSession
 
     public TabularSpec? Spec { get; private set; }
 
+    /// <summary>Opens fed files with <see cref="Spec"/>, each read once (null until a schema is known).</summary>
+    public SegmentReaders? Readers { get; private set; }
+
     public SegmentedModel? Model { get; private set; }
 
     public FeedSources Sources { get; }
@@ -109,6 +112,7 @@ internal sealed class StreamSession
             net.Name, net.FeatureCount, net.OutputCount, spec.ClassNames, "service", (net as MlpModel)?.HiddenLayers ?? [], net.Task,
             JsonSerializer.SerializeToElement(spec));
         Spec = spec;
+        Readers = new SegmentReaders(Ml, spec);
         Model = new SegmentedModel(net, header, SegmentedModel.Initial(net, _training.Seed), _training.LearningRate, new TrainingTotals(), _training, _environment, Ramp);
         _state.SetModel(Model.Totals, Model.LearningRate);
         ServiceLog.SchemaDefined(_logger, path, spec.Task.ToString().ToLowerInvariant(), spec.TaskReason, spec.FeatureCount, net.Name);
@@ -179,6 +183,7 @@ internal sealed class StreamSession
         int classes = header.Task == LearningTask.Regression ? 0 : Math.Max(header.ClassNames.Count, header.OutputCount);
         var net = ModelFactory.Create(header.Model, header.Task, header.FeatureCount, classes, header.HiddenLayers is { Count: > 0 } hidden ? hidden : null);
         Spec = spec;
+        Readers = new SegmentReaders(Ml, spec);
         Model = new SegmentedModel(net, header, loaded.Weights, checkpoint.LearningRate, checkpoint.Totals, _training, _environment, Ramp);
         _state.SetModel(Model.Totals, Model.LearningRate);
         _state.SetCheckpoint(checkpoint.SavedUtc);

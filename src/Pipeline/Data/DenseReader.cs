@@ -6,7 +6,7 @@ namespace HybridSgd.Pipeline.Data;
 /// Reads an IDataView's rows into memory a block at a time through one cursor: how a file larger than memory is
 /// trained on segment by segment. Counts the rows it has passed, usable or skipped, so a caller can resume exactly.
 /// </summary>
-public sealed class DenseReader : IDisposable
+public sealed class DenseReader : ISegmentReader
 {
     private readonly DataViewRowReader _reader;
 

@@ -10,7 +10,11 @@ namespace HybridSgd.Datasets.Tabular.Text;
 internal static class DelimitedLine
 {
     /// <summary>Fills <paramref name="fields"/>; returns null, or what is wrong with the line.</summary>
-    public static string? Split(string line, char separator, List<string> fields)
+    /// <param name="trimFields">
+    /// False keeps an unquoted field's spaces: TextLoader keeps the leading ones, so a text value " red" is another value
+    /// than "red" to ML.NET's one-hot encoding (the service's reader trims the end itself, as TextLoader does).
+    /// </param>
+    public static string? Split(string line, char separator, List<string> fields, bool trimFields = true)
     {
         fields.Clear();
         var quoted = new StringBuilder();
@@ -63,7 +67,7 @@ internal static class DelimitedLine
                     end = line.Length;
                 }
 
-                fields.Add(line[start..end].Trim());
+                fields.Add(trimFields ? line[start..end].Trim() : line[start..end]);
                 i = end;
             }
 

@@ -7,8 +7,11 @@ namespace HybridSgd.Datasets.Tabular.Text;
 internal static class DelimitedLoader
 {
     public static IDataView Load(MLContext ml, string path, char separator, IEnumerable<(string Name, TabularColumnKind Kind, int Index)> columns)
-    {
-        var options = new TextLoader.Options
+        => ml.Data.LoadFromTextFile(path, Options(separator, columns));
+
+    /// <summary>The loader's options, shared with the service's row reader (which checks itself against them).</summary>
+    public static TextLoader.Options Options(char separator, IEnumerable<(string Name, TabularColumnKind Kind, int Index)> columns)
+        => new()
         {
             Separators = [separator],
             HasHeader = true,
@@ -21,8 +24,6 @@ internal static class DelimitedLoader
                 .Select(c => new TextLoader.Column(c.Name, c.Kind == TabularColumnKind.Text ? DataKind.String : DataKind.Single, c.Index))
                 .ToArray(),
         };
-        return ml.Data.LoadFromTextFile(path, options);
-    }
 
     public static TabularFormat FormatOf(char separator) => separator == '\t' ? TabularFormat.Tsv : TabularFormat.Csv;
 }

@@ -42,14 +42,16 @@ internal static class DelimitedRows
             if (fields.Count != header.Names.Count)
             {
                 throw new DatasetFormatException(
-                    header.Path,
-                    $"line {lineNumber} has {fields.Count} fields, the header has {header.Names.Count} " +
-                    $"({Separators.Name(header.Separator)}-separated); quote a field that contains the separator, " +
-                    "and leave a missing value empty rather than dropping its field.",
-                    line: lineNumber);
+                    header.Path, FieldCountProblem(lineNumber, fields.Count, header.Names.Count, header.Separator), line: lineNumber);
             }
 
             yield return new Row(lineNumber, fields);
         }
     }
+
+    /// <summary>What is wrong with a row of the wrong width, and what to do (shared with the service's reader).</summary>
+    public static string FieldCountProblem(long lineNumber, int fields, int headerFields, char separator) =>
+        $"line {lineNumber} has {fields} fields, the header has {headerFields} " +
+        $"({Separators.Name(separator)}-separated); quote a field that contains the separator, " +
+        "and leave a missing value empty rather than dropping its field.";
 }
