@@ -45,6 +45,12 @@ internal static class ClusterHosting
         {
             case ClusterMembership.Redis:
                 silo.UseRedisClustering(options.Redis);
+
+                // Where each grain lives is recorded in Redis too, not in the silos' own directory: with the in-cluster
+                // directory, the silo owning the parameter server's directory entry takes the job down when it dies
+                // (Orleans deactivates activations whose registration was on a dead silo; seen with kill -9 of silo 2).
+                silo.UseRedisGrainDirectoryAsDefault(directory =>
+                    directory.ConfigurationOptions = StackExchange.Redis.ConfigurationOptions.Parse(options.Redis));
                 silo.Configure<OrleansClusterOptions>(cluster =>
                 {
                     cluster.ClusterId = options.ClusterId;
