@@ -105,6 +105,42 @@ public sealed class LostGradientsTests
         Assert.Equal(0, summary.PerSilo[0].LostGradients);
     }
 
+    [Fact]
+    public async Task RetireSilo_WithADecay_EndsTheDecayWhereTheSurvivorsEnd()
+    {
+        // Two silos plan 50 examples each over a linear decay; B dies having delivered none. The survivor's 40 examples
+        // are then 40 % of what the job will train on (not 20 % of the original plan), and its learning rate is lower.
+        float shrunk = await LearningRateAfterAsync(killB: true);
+        float planned = await LearningRateAfterAsync(killB: false);
+
+        Assert.True(shrunk < planned, $"learning rate {shrunk} after B died, {planned} with B alive");
+    }
+
+    private static async Task<float> LearningRateAfterAsync(bool killB)
+    {
+        var spec = ClusterJobs.Spec([1f, 2f], ClusterSchedule.Async, maxWorkers: 2, learningRate: 0.1f) with
+        {
+            PlannedExamples = 100,
+            Decay = ClusterDecay.Linear,
+        };
+        var server = new ParameterServer(spec, NullLogger.Instance, TimeProvider.System);
+        server.Plan(SiloA, new SiloPlan(0, PlannedGradients: 5, PlannedExamples: 50));
+        server.Plan(SiloB, new SiloPlan(1, PlannedGradients: 5, PlannedExamples: 50));
+        int a = server.Register(SiloA);
+        server.Register(SiloB);
+        if (killB)
+        {
+            server.RetireSilo(SiloB);
+        }
+
+        for (int sequence = 0; sequence < 4; sequence++)
+        {
+            await server.PushAsync(Payload(a, sequence, examples: 10), CancellationToken.None);
+        }
+
+        return server.Pull(knownVersion: -1).LearningRate;
+    }
+
     private static GradientPayload Payload(int worker, long sequence, int examples) => new()
     {
         WorkerId = worker,

@@ -36,7 +36,13 @@ internal sealed class SiloBook
         entry.Examples += examples;
     }
 
-    public void Died(SiloAddress silo) => Find(silo).Dead = true;
+    /// <summary>Marks <paramref name="silo"/> dead; returns the examples of its plan that were never accepted.</summary>
+    public long Died(SiloAddress silo)
+    {
+        var entry = Find(silo);
+        entry.Dead = true;
+        return Math.Max(0, (entry.Plan?.PlannedExamples ?? 0) - entry.Examples);
+    }
 
     public void Reported(SiloAddress silo, SiloRunReport report)
     {
