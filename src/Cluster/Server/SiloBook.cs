@@ -36,12 +36,12 @@ internal sealed class SiloBook
         entry.Examples += examples;
     }
 
-    /// <summary>Marks <paramref name="silo"/> dead; returns the examples of its plan that were never accepted.</summary>
+    /// <summary>Marks <paramref name="silo"/> dead; returns the examples of its plan that were never accepted (0 without a plan).</summary>
     public long Died(SiloAddress silo)
     {
         var entry = Find(silo);
         entry.Dead = true;
-        return Math.Max(0, (entry.Plan?.PlannedExamples ?? 0) - entry.Examples);
+        return Tally(entry).LostExamples ?? 0;
     }
 
     public void Reported(SiloAddress silo, SiloRunReport report)
@@ -50,8 +50,9 @@ internal sealed class SiloBook
         Find(silo).Run = report;
     }
 
-    public IReadOnlyList<SiloTally> Tallies() =>
-        [.. _silos.Select(s => new SiloTally(s.Silo, s.Plan, s.Workers, s.Gradients, s.Examples, s.Dead, s.Run))];
+    public IReadOnlyList<SiloTally> Tallies() => [.. _silos.Select(Tally)];
+
+    private static SiloTally Tally(Entry s) => new(s.Silo, s.Plan, s.Workers, s.Gradients, s.Examples, s.Dead, s.Run);
 
     private Entry Find(SiloAddress silo)
     {
