@@ -102,7 +102,9 @@ public sealed class StreamingRunTests
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == TrainingMetrics.MeterName)
+            // This test's meter only: other tests running beside it publish the same instruments from their own meters
+            // (a threshold gauge reading 0 from another run once replaced this run's 1).
+            if (ReferenceEquals(instrument.Meter, metrics.Meter))
             {
                 l.EnableMeasurementEvents(instrument);
             }
