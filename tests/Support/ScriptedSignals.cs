@@ -17,6 +17,12 @@ internal sealed class ScriptedSignals(IThresholdPolicy policy, int workers)
 
     public ThresholdDecision Last { get; private set; }
 
+    /// <summary>Progress's denominator: examples at p = 1 (null: no horizon, p stays 0).</summary>
+    public long? Horizon { get; set; }
+
+    /// <summary>Whether p = 1 ends the run (a budget or epochs) or is a stream's ramp that training outlives.</summary>
+    public bool HorizonEndsRun { get; set; } = true;
+
     public List<ThresholdDecision> Changes { get; } = [];
 
     public int Threshold => Last.Threshold;
@@ -52,6 +58,8 @@ internal sealed class ScriptedSignals(IThresholdPolicy policy, int workers)
                 LiveWorkers = workers,
                 Threshold = Last.Threshold,
                 Examples = _examples,
+                Progress = Horizon is { } horizon ? Math.Min(1, _examples / (double)horizon) : 0,
+                ProgressEndsRun = Horizon is not null && HorizonEndsRun,
                 Gradients = gradients,
                 ValidationPlateau = validationPlateau && done == 0,
             });

@@ -53,7 +53,7 @@ internal sealed partial class ParameterServer
             spec.BufferedBatches,
             spec.Schedule.CreatePolicy(),
             new SgdOptimizer(spec.LearningRate, spec.L2),
-            new ProgressMeter(time, budget: null, plannedExamples: null, spec.PlannedExamples is null ? null : Progress),
+            new ProgressMeter(time, budget: null, plannedExamples: null, spec.PlannedExamples is null ? null : Progress, customEndsRun: true),
             logger,
             OnUpdate: _ledger.RecordApplied,
             Schedule: new LearningRateSchedule(spec.Decay.ToPipeline(), spec.FinalLearningRateFraction),

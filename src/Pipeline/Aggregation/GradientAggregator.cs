@@ -179,6 +179,7 @@ internal sealed partial class GradientAggregator
     {
         ValidationPlateau = gradients.Length > 0 && _validationPlateau,
         Progress = _settings.Progress.At(_applier.Counters.Examples, _applier.Counters.Version),
+        ProgressEndsRun = _settings.Progress.EndsRun,
         Workers = _settings.Workers,
         LiveWorkers = _liveWorkers,
         Threshold = _controller.Threshold,

@@ -39,11 +39,21 @@ public sealed record ThresholdPolicyOptions
     [Range(1.0, 1000.0)]
     public double StragglerFactor { get; init; } = AdaptivePolicySettings.Default.StragglerFactor;
 
+    /// <summary>Adaptive, with a budget or epochs: the fraction of it from which k is at least a linear ramp toward the workers.</summary>
+    [Range(0.0, 1.0)]
+    public double SettleStart { get; init; } = AdaptivePolicySettings.Default.SettleStart;
+
+    /// <summary>Adaptive, with a budget or epochs: the fraction of it from which k is at least the workers (synchronous).</summary>
+    [Range(0.0, 1.0)]
+    public double SettleEnd { get; init; } = AdaptivePolicySettings.Default.SettleEnd;
+
     /// <summary>The adaptive policy's settings from these options.</summary>
     public AdaptivePolicySettings Adaptive() => AdaptivePolicySettings.Default with
     {
         NoiseRatio = NoiseRatio,
         PlateauTolerance = PlateauTolerance,
         StragglerFactor = StragglerFactor,
+        SettleStart = SettleStart,
+        SettleEnd = SettleEnd,
     };
 }

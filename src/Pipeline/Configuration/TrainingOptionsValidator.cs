@@ -40,6 +40,11 @@ public sealed class TrainingOptionsValidator : IValidateOptions<TrainingOptions>
                 failures.Add($"{prefix}Policy:RampStart ({policy.RampStart}) must be below {prefix}Policy:RampEnd ({policy.RampEnd}).");
             }
 
+            if (policy.Kind == ThresholdPolicyKind.Adaptive && !(policy.SettleStart < policy.SettleEnd))
+            {
+                failures.Add($"{prefix}Policy:SettleStart ({policy.SettleStart}) must be below {prefix}Policy:SettleEnd ({policy.SettleEnd}).");
+            }
+
             if (policy.Kind == ThresholdPolicyKind.Constant && policy.Constant > options.Workers)
             {
                 failures.Add($"{prefix}Policy:Constant ({policy.Constant}) cannot exceed {prefix}Workers ({options.Workers}).");

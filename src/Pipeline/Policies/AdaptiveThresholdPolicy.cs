@@ -20,7 +20,10 @@ namespace HybridSgd.Pipeline.Policies;
 /// gets worse without a raise to blame (the data changed, in a stream) and the noise scale has fallen clearly
 /// below it: hysteresis against flapping. When the run's validation loss stops improving before k has reached
 /// the cap (a separable problem: the training loss keeps falling while the held-out loss is flat), k goes to
-/// the cap at once and stays: the learning curve has the last word.
+/// the cap at once and stays: the learning curve has the last word. A run with a cap (budget or epochs) also knows
+/// where it ends: from <see cref="AdaptivePolicySettings.SettleStart"/> of it k is at least a linear ramp that reaches
+/// the workers at <see cref="AdaptivePolicySettings.SettleEnd"/>, so a run whose loss still falls fast (an MLP under a
+/// slow network) does not end on asynchronous steps' spread. With no cap, the signals alone decide.
 /// </summary>
 internal sealed class AdaptiveThresholdPolicy(AdaptivePolicySettings settings) : IThresholdPolicy
 {
@@ -29,6 +32,7 @@ internal sealed class AdaptiveThresholdPolicy(AdaptivePolicySettings settings) :
     private readonly NoiseScaleEstimate _noise = new(settings.NoiseSmoothing);
     private readonly WorkerPace _pace = new(settings.StragglerFactor);
     private readonly LossWindows _windows = new(settings.MinimumWindow, settings.WindowFraction);
+    private readonly LinearRampPolicy _endFloor = new(settings.SettleStart, settings.SettleEnd);
     private int _threshold = 1;
     private int _cap = int.MaxValue;
     private int _windowsSinceChange;
@@ -60,6 +64,14 @@ internal sealed class AdaptiveThresholdPolicy(AdaptivePolicySettings settings) :
             _windowSteps += gradient.Steps;
         }
 
+        int floor = EndFloor(signals);
+        if (floor > _threshold)
+        {
+            // The run's end is near: the floor raises k whatever the window says, and no earlier raise is on trial.
+            _trial = null;
+            return Change(floor, ThresholdReason.NearingEnd, Math.Min(_cap, signals.Workers));
+        }
+
         if (signals.ValidationPlateau && !_validationPlateau)
         {
             _validationPlateau = true;
@@ -88,7 +100,7 @@ internal sealed class AdaptiveThresholdPolicy(AdaptivePolicySettings settings) :
         if (_trial is { } trial)
         {
             _trial = null;
-            if (_windows.Last > trial.LossBefore * (1 + settings.RollbackMargin))
+            if (_windows.Last > trial.LossBefore * (1 + settings.RollbackMargin) && trial.From >= floor)
             {
                 _lastCooldown = Math.Max(2, 2 * _lastCooldown);
                 _cooldown = _lastCooldown;
@@ -127,13 +139,17 @@ internal sealed class AdaptiveThresholdPolicy(AdaptivePolicySettings settings) :
             return Change(_threshold + 1, wanted > _threshold ? ThresholdReason.NoiseScale : ThresholdReason.Plateau, cap);
         }
 
-        if (_threshold > 1 && !_validationPlateau && worse && wanted < _threshold - 1 && _windowsSinceChange >= 2)
+        if (_threshold - 1 >= floor && !_validationPlateau && worse && wanted < _threshold - 1 && _windowsSinceChange >= 2)
         {
             return Change(_threshold - 1, ThresholdReason.NoiseScale, cap);
         }
 
         return Keep(cap);
     }
+
+    /// <summary>The least k the run's known end allows (1 with no cap), never above the fast workers.</summary>
+    private int EndFloor(in UpdateSignals signals) =>
+        signals.ProgressEndsRun ? Math.Min(_endFloor.ThresholdAt(signals.Progress, signals.Workers), Math.Min(_cap, signals.Workers)) : 1;
 
     /// <summary>B / (ratio × examples per step), unrounded: the k the noise scale alone asks for (NaN without probes).</summary>
     private double NoiseThreshold() => _noise.Value / (settings.NoiseRatio * _examplesPerStep);

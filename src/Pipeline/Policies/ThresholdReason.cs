@@ -19,6 +19,9 @@ public enum ThresholdReason
     /// <summary>The validation loss stopped improving before k had settled: the learning curve calls for synchronous steps.</summary>
     ValidationPlateau,
 
+    /// <summary>The run's known end (budget or epochs) is near: k is at least a ramp toward synchronous over its last part.</summary>
+    NearingEnd,
+
     /// <summary>The loss got worse over the window after a raise of k, so the raise was undone.</summary>
     Rollback,
 

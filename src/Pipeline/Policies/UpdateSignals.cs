@@ -6,6 +6,12 @@ public readonly ref struct UpdateSignals
     /// <summary>Fraction of the budget or planned epochs used, in [0, 1]; 0 for a run with no horizon.</summary>
     public double Progress { get; init; }
 
+    /// <summary>
+    /// True when <see cref="Progress"/> reaches 1 where the run ends (a budget or planned epochs); false for a run with
+    /// no cap and for a stream's ramp, which training outlives.
+    /// </summary>
+    public bool ProgressEndsRun { get; init; }
+
     /// <summary>Workers the run started with.</summary>
     public int Workers { get; init; }
 

@@ -13,14 +13,22 @@ internal sealed class ProgressMeter
     private readonly long? _plannedExamples;
     private readonly Func<RunCounts, double>? _custom;
 
-    public ProgressMeter(TimeProvider time, TimeSpan? budget, long? plannedExamples, Func<RunCounts, double>? custom = null)
+    /// <param name="customEndsRun">
+    /// Whether <paramref name="custom"/> reaches 1 where the run ends (a cluster's planned examples) rather than where a
+    /// stream's ramp ends (a service's ramp length, after which training goes on).
+    /// </param>
+    public ProgressMeter(TimeProvider time, TimeSpan? budget, long? plannedExamples, Func<RunCounts, double>? custom = null, bool customEndsRun = false)
     {
         _time = time;
         _start = time.GetTimestamp();
         _budget = budget;
         _plannedExamples = plannedExamples;
         _custom = custom;
+        EndsRun = custom is null ? budget is not null || plannedExamples is > 0 : customEndsRun;
     }
+
+    /// <summary>True when p = 1 is the end of the run (a budget, planned epochs): the run's end is known in advance.</summary>
+    public bool EndsRun { get; }
 
     public TimeSpan Elapsed => _time.GetElapsedTime(_start);
 

@@ -211,4 +211,52 @@ public sealed class AdaptiveThresholdPolicyTests
 
         Assert.Equal(Trace(), Trace());
     }
+
+    [Fact]
+    public void LossStillFallingFast_WithACap_IsSynchronousFromSettleEnd()
+    {
+        // The MLP under a slow network: the loss falls too fast for any raise, but the budget's end is known. From a
+        // quarter of the cap k is at least a linear ramp, the workers from half of it: the run ends synchronous.
+        var (_, script) = Start();
+        script.Horizon = 2_000_000;
+        script.Run(480_000, Improving, noiseScale: 64);
+        Assert.Equal(1, script.Threshold);
+
+        script.Run(520_000, Improving, noiseScale: 64);
+
+        Assert.Equal([2, 3, 4], script.Changes.Select(c => c.Threshold));
+        Assert.All(script.Changes, c => Assert.Equal(ThresholdReason.NearingEnd, c.Reason));
+        Assert.True(script.Last.Settled);
+
+        script.Run(1_000_000, Improving, noiseScale: 64);
+        Assert.Equal(Workers, script.Threshold);
+    }
+
+    [Fact]
+    public void StreamRamp_ThatTrainingOutlives_IsNoEnd()
+    {
+        // A service's progress reaches 1 at its ramp length and training goes on: not a reason to settle.
+        var (_, script) = Start();
+        script.Horizon = 100_000;
+        script.HorizonEndsRun = false;
+        script.Run(1_000_000, Improving, noiseScale: 64);
+
+        Assert.Equal(1, script.Threshold);
+        Assert.Empty(script.Changes);
+    }
+
+    [Fact]
+    public void LossGettingWorse_PastSettleEnd_DoesNotLowerK()
+    {
+        var (_, script) = Start();
+        script.Horizon = 4_000_000;
+        script.Run(1_400_000, Slowing, noiseScale: 8000); // the noise scale has raised k to the workers by now
+        Assert.Equal(Workers, script.Threshold);
+
+        // Past half of the cap the floor is the workers: a loss that gets worse lowers nothing.
+        long shift = script.Examples;
+        script.Run(2_000_000, e => e < 2_000_000 ? Slowing(e) : 1 + ((e - shift) / 100_000.0), noiseScale: 16);
+
+        Assert.Equal(Workers, script.Threshold);
+    }
 }
