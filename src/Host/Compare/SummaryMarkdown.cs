@@ -27,7 +27,7 @@ internal static class SummaryMarkdown
         if (targets.Count > 0)
         {
             text.AppendLine();
-            text.AppendLine($"Seconds to first reach a test {s.ScoreName} (mean over the runs that reached it; curves are sampled, so each time is an upper bound):");
+            text.AppendLine($"Seconds to first reach a test {s.ScoreName} (mean over the runs that reached it; each time interpolated between the two samples around the crossing):");
             text.AppendLine();
             text.AppendLine("| method | " + string.Join(" | ", targets.Select(t => F($"{t.Target:0.00}"))) + " |");
             text.AppendLine("|---|" + string.Concat(targets.Select(_ => "---|")));
