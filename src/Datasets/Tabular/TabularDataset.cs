@@ -31,16 +31,73 @@ public static class TabularDataset
     public static TabularSplit Load(
         MLContext ml, string trainPath, string? testPath, TabularOptions options, double holdoutFraction, int seed, CancellationToken cancellationToken = default)
     {
+        CheckArguments(ml, trainPath, options, testPath is null ? holdoutFraction : null);
+        var (table, trainRaw, holdoutRaw, featurizer, spec) = Fit(ml, trainPath, testPath, options, holdoutFraction, seed, cacheFitRows: false, cancellationToken);
+        TabularFormat format = table.Format;
+        IDataView train = featurizer.Apply(trainRaw, hasLabel: true);
+        IDataView test = holdoutRaw is null
+            ? Score(ml, spec, featurizer, testPath!, requireLabel: true, cancellationToken)
+            : featurizer.Apply(holdoutRaw, hasLabel: true);
+
+        if (spec.Task != LearningTask.Regression)
+        {
+            // Text files were checked line by line; an .idv file and the holdout part can only be checked here.
+            if (format == TabularFormat.Idv)
+            {
+                UnknownLabels.ThrowIfAny(train, trainPath, "the training rows", spec.ClassNames);
+            }
+
+            if (holdoutRaw is not null)
+            {
+                UnknownLabels.ThrowIfAny(test, trainPath, "the holdout", spec.ClassNames);
+            }
+        }
+
+        long trainRows = testPath is not null && table.Rows is { } rows ? rows : RowCount.Of(train);
+        long testRows = RowCount.Of(test);
+        if (testRows == 0)
+        {
+            throw new DatasetFormatException(
+                trainPath, $"the holdout (fraction {holdoutFraction}) has no rows; the file has {trainRows} rows. Use a test file or more data.");
+        }
+
+        return new TabularSplit(train, test, spec, trainRows, testRows);
+    }
+
+    /// <summary>
+    /// The spec <see cref="Load"/> would give for <paramref name="trainPath"/> with a seeded holdout — the same
+    /// checks, columns, task and featurizer fitted on the same training part — without reading the featurized rows
+    /// back (a service needs the schema of its first file, and reads the rows itself). The fit reads the training
+    /// part through an in-memory cache: one parse of the file by TextLoader instead of one per fitted transform.
+    /// </summary>
+    /// <exception cref="DatasetNotFoundException">The file does not exist.</exception>
+    /// <exception cref="DatasetFormatException">The file's content is wrong; the message names the file and the line or column.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled while the file was read.</exception>
+    public static TabularSpec DefineSpec(
+        MLContext ml, string trainPath, TabularOptions options, double holdoutFraction, int seed, CancellationToken cancellationToken = default)
+    {
+        CheckArguments(ml, trainPath, options, holdoutFraction);
+        return Fit(ml, trainPath, null, options, holdoutFraction, seed, cacheFitRows: true, cancellationToken).Spec;
+    }
+
+    /// <param name="holdoutFraction">The holdout's share when there is no test file (null when there is one).</param>
+    private static void CheckArguments(MLContext ml, string trainPath, TabularOptions options, double? holdoutFraction)
+    {
         ArgumentNullException.ThrowIfNull(ml);
         ArgumentException.ThrowIfNullOrWhiteSpace(trainPath);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.Label);
-        if (testPath is null && !(holdoutFraction > 0 && holdoutFraction <= MaxHoldoutFraction))
+        if (holdoutFraction is { } fraction && !(fraction > 0 && fraction <= MaxHoldoutFraction))
         {
             throw new ArgumentOutOfRangeException(
-                nameof(holdoutFraction), holdoutFraction, $"The holdout fraction must be in (0, {MaxHoldoutFraction}] when there is no test file.");
+                nameof(holdoutFraction), fraction, $"The holdout fraction must be in (0, {MaxHoldoutFraction}] when there is no test file.");
         }
+    }
 
+    /// <summary>Opens and validates the training file, sets the holdout apart when there is no test file, and fits the featurizer.</summary>
+    private static (RawTable Table, IDataView TrainRaw, IDataView? HoldoutRaw, FittedFeaturizer Featurizer, TabularSpec Spec) Fit(
+        MLContext ml, string trainPath, string? testPath, TabularOptions options, double holdoutFraction, int seed, bool cacheFitRows, CancellationToken cancellationToken)
+    {
         TabularFormat format = FormatResolver.Resolve(options.Format, trainPath);
         _ = Separators.Parse(options.Separator);
         RequireFile(trainPath, "training");
@@ -67,35 +124,11 @@ public static class TabularDataset
             holdoutRaw = split.TestSet;
         }
 
-        var (featurizer, spec) = SpecBuilder.Fit(ml, table, trainRaw, task, reason, options.Normalization);
-        IDataView train = featurizer.Apply(trainRaw, hasLabel: true);
-        IDataView test = holdoutRaw is null
-            ? Score(ml, spec, featurizer, testPath!, requireLabel: true, cancellationToken)
-            : featurizer.Apply(holdoutRaw, hasLabel: true);
-
-        if (task != LearningTask.Regression)
-        {
-            // Text files were checked line by line; an .idv file and the holdout part can only be checked here.
-            if (format == TabularFormat.Idv)
-            {
-                UnknownLabels.ThrowIfAny(train, trainPath, "the training rows", spec.ClassNames);
-            }
-
-            if (holdoutRaw is not null)
-            {
-                UnknownLabels.ThrowIfAny(test, trainPath, "the holdout", spec.ClassNames);
-            }
-        }
-
-        long trainRows = testPath is not null && table.Rows is { } rows ? rows : RowCount.Of(train);
-        long testRows = RowCount.Of(test);
-        if (testRows == 0)
-        {
-            throw new DatasetFormatException(
-                trainPath, $"the holdout (fraction {holdoutFraction}) has no rows; the file has {trainRows} rows. Use a test file or more data.");
-        }
-
-        return new TabularSplit(train, test, spec, trainRows, testRows);
+        // Each fitted transform (label keys, missing-value means, the normalizer) reads the rows again; cached, the
+        // file is parsed once. Not for train, which keeps only its featurized rows and should not also hold these.
+        IDataView fitRows = cacheFitRows ? ml.Data.Cache(trainRaw) : trainRaw;
+        var (featurizer, spec) = SpecBuilder.Fit(ml, table, fitRows, task, reason, options.Normalization);
+        return (table, trainRaw, holdoutRaw, featurizer, spec);
     }
 
     /// <summary>
