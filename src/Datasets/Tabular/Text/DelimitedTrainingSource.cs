@@ -1,11 +1,13 @@
 using HybridSgd.Datasets.Tabular.Inference;
+using HybridSgd.Datasets.Tabular.Text.Utf8;
 using Microsoft.ML;
 
 namespace HybridSgd.Datasets.Tabular.Text;
 
 /// <summary>
 /// Opens a training CSV/TSV: reads the header, picks the label and features by name, scans every row once to
-/// validate it and decide each column's kind, then hands the file to TextLoader.
+/// validate it and decide each column's kind (from the UTF-8 bytes, in parallel: <see cref="ProfileScan"/>), then hands
+/// the file to TextLoader.
 /// </summary>
 internal static class DelimitedTrainingSource
 {
@@ -17,18 +19,9 @@ internal static class DelimitedTrainingSource
 
         var label = new LabelProfile(options.Label, path);
         var profiles = featureIndices.Select(i => new ColumnProfile(header.Names[i])).ToArray();
-        long rows = 0;
-        foreach (var row in DelimitedRows.Read(header, cancellationToken))
-        {
-            label.AddField(row.Fields[labelIndex], row.Line);
-            for (int k = 0; k < featureIndices.Length; k++)
-            {
-                profiles[k].Add(row.Fields[featureIndices[k]], row.Line);
-            }
-
-            rows++;
-        }
-
+        long rows = LineSource.IsUtf16(path)
+            ? ScanText(header, labelIndex, featureIndices, label, profiles, cancellationToken)
+            : ProfileScan.Run(header, labelIndex, featureIndices, label, profiles, cancellationToken);
         if (rows == 0)
         {
             throw new DatasetFormatException(path, "the file has a header but no data rows.");
@@ -43,6 +36,25 @@ internal static class DelimitedTrainingSource
         IDataView data = DelimitedLoader.Load(ml, path, header.Separator, columns);
         return new RawTable(
             path, data, DelimitedLoader.FormatOf(header.Separator), header.Separator.ToString(), false, options.Label, features, label, rows);
+    }
+
+    /// <summary>The scan line by line through a StreamReader, for a UTF-16 file (the byte scan reads UTF-8 and ASCII).</summary>
+    private static long ScanText(
+        DelimitedHeader header, int labelIndex, int[] featureIndices, LabelProfile label, ColumnProfile[] profiles, CancellationToken cancellationToken)
+    {
+        long rows = 0;
+        foreach (var row in DelimitedRows.Read(header, cancellationToken))
+        {
+            label.AddField(row.Fields[labelIndex], row.Line);
+            for (int k = 0; k < featureIndices.Length; k++)
+            {
+                profiles[k].Add(row.Fields[featureIndices[k]], row.Line);
+            }
+
+            rows++;
+        }
+
+        return rows;
     }
 
     private static int[] FeatureIndices(DelimitedHeader header, TabularOptions options, int labelIndex)
