@@ -3,6 +3,7 @@ using HybridSgd.Datasets.Tabular.Featurizing;
 using HybridSgd.Datasets.Tabular.Inference;
 using HybridSgd.Datasets.Tabular.SvmLight;
 using HybridSgd.Datasets.Tabular.Text;
+using HybridSgd.Datasets.Tabular.Text.Utf8;
 using HybridSgd.Pipeline.Data;
 using Microsoft.ML;
 
@@ -110,7 +111,7 @@ public static class TabularDataset
         {
             TabularFormat.SvmLight => SvmLightSource.OpenTraining(ml, trainPath, cancellationToken),
             TabularFormat.Idv => IdvSource.OpenTraining(ml, trainPath, options),
-            _ => DelimitedTrainingSource.Open(ml, trainPath, options, cancellationToken),
+            _ => DelimitedTrainingSource.Open(ml, trainPath, options, holdRows: cacheFitRows, cancellationToken),
         };
         var (task, reason) = TaskInference.Choose(table.Profile, options.Task);
 
@@ -124,9 +125,11 @@ public static class TabularDataset
             holdoutRaw = split.TestSet;
         }
 
-        // Each fitted transform (label keys, missing-value means, the normalizer) reads the rows again; cached, the
-        // file is parsed once. Not for train, which keeps only its featurized rows and should not also hold these.
-        IDataView fitRows = cacheFitRows ? ml.Data.Cache(trainRaw) : trainRaw;
+        // Each fitted transform (label keys, missing-value means, the normalizer) reads the rows again; held in memory
+        // (read by the byte parser, or cached after one TextLoader pass) the file is parsed once. Not for train, which
+        // keeps only its featurized rows, nor for a file too large to hold.
+        bool cache = cacheFitRows && table.Data is not PlainRowsView && table.Rows * table.Features.Count <= PlainRows.MaxValues;
+        IDataView fitRows = cache ? ml.Data.Cache(trainRaw) : trainRaw;
         var (featurizer, spec) = SpecBuilder.Fit(ml, table, fitRows, task, reason, options.Normalization);
         return (table, trainRaw, holdoutRaw, featurizer, spec);
     }

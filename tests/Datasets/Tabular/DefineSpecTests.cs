@@ -1,5 +1,7 @@
 using System.Text.Json;
 using HybridSgd.Datasets.Tabular;
+using HybridSgd.Datasets.Tabular.Text;
+using HybridSgd.Datasets.Tabular.Text.Utf8;
 using Microsoft.ML;
 
 namespace HybridSgd.Tests.Datasets.Tabular;
@@ -15,9 +17,11 @@ public sealed class DefineSpecTests : IDisposable
 
     public static TheoryData<string, string, FeatureNormalization> Files => new()
     {
-        { "iris", "species", FeatureNormalization.MinMax },
-        { "breast-cancer", "diagnosis", FeatureNormalization.MinMax }, // a missing value in every 97th row, a text column
+        { "iris", "species", FeatureNormalization.MinMax },                       // plain and numeric: fitted from the rows held in memory
+        { "breast-cancer", "diagnosis", FeatureNormalization.MinMax },            // a missing value in every 97th row, a text column: TextLoader, cached
         { "breast-cancer", "diagnosis", FeatureNormalization.MeanVariance },
+        { "breast-cancer-numeric", "diagnosis", FeatureNormalization.MinMax },    // without the text column: held in memory, numeric label, NaNs
+        { "breast-cancer-numeric", "diagnosis", FeatureNormalization.MeanVariance },
     };
 
     [Theory]
@@ -25,7 +29,8 @@ public sealed class DefineSpecTests : IDisposable
     public void DefineSpec_IsTheSpecThatLoadGives(string name, string label, FeatureNormalization normalization)
     {
         string path = name == "iris" ? _files.Iris("iris.csv") : _files.BreastCancer("cancer.csv");
-        var options = new TabularOptions { Label = label, Normalization = normalization };
+        var features = name == "breast-cancer-numeric" ? Enumerable.Range(0, 30).Select(TabularFiles.BreastCancerFeature).ToList() : null;
+        var options = new TabularOptions { Label = label, Normalization = normalization, Features = features };
 
         var loaded = TabularDataset.Load(new MLContext(seed: 1), path, null, options, 0.2, seed: 3).Spec;
         var defined = TabularDataset.DefineSpec(new MLContext(seed: 1), path, options, 0.2, seed: 3);
@@ -37,6 +42,17 @@ public sealed class DefineSpecTests : IDisposable
         var byDefined = TabularDataset.LoadForScoring(ml, defined, path, requireLabel: true);
         Assert.Equal(ViewColumns.Features(byLoaded), ViewColumns.Features(byDefined));
         Assert.Equal(ViewColumns.Keys(byLoaded), ViewColumns.Keys(byDefined));
+    }
+
+    [Fact]
+    public void PlainNumericFile_IsHeldInMemory_OtherFilesGoToTextLoader()
+    {
+        var ml = new MLContext(seed: 1);
+        var iris = DelimitedTrainingSource.Open(ml, _files.Iris("iris.csv"), new TabularOptions { Label = "species" }, holdRows: true, default);
+        var cancer = DelimitedTrainingSource.Open(ml, _files.BreastCancer("cancer.csv"), new TabularOptions { Label = "diagnosis" }, holdRows: true, default);
+
+        Assert.IsType<PlainRowsView>(iris.Data);
+        Assert.IsNotType<PlainRowsView>(cancer.Data); // a text column
     }
 
     [Fact]

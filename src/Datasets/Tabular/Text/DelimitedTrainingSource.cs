@@ -11,7 +11,11 @@ namespace HybridSgd.Datasets.Tabular.Text;
 /// </summary>
 internal static class DelimitedTrainingSource
 {
-    public static RawTable Open(MLContext ml, string path, TabularOptions options, CancellationToken cancellationToken)
+    /// <param name="holdRows">
+    /// Read a plain, all-numeric file into memory (<see cref="PlainRows"/>) rather than hand it to TextLoader, when it
+    /// fits in <see cref="PlainRows.MaxValues"/>: a featurizer fitted from it parses the file once, not once per transform.
+    /// </param>
+    public static RawTable Open(MLContext ml, string path, TabularOptions options, bool holdRows, CancellationToken cancellationToken)
     {
         var header = DelimitedHeader.Read(path, Separators.Parse(options.Separator));
         int labelIndex = header.IndexOf(options.Label, "the label");
@@ -19,8 +23,8 @@ internal static class DelimitedTrainingSource
 
         var label = new LabelProfile(options.Label, path);
         var profiles = featureIndices.Select(i => new ColumnProfile(header.Names[i])).ToArray();
-        long rows = LineSource.IsUtf16(path)
-            ? ScanText(header, labelIndex, featureIndices, label, profiles, cancellationToken)
+        var (rows, textLines) = LineSource.IsUtf16(path)
+            ? (ScanText(header, labelIndex, featureIndices, label, profiles, cancellationToken), -1)
             : ProfileScan.Run(header, labelIndex, featureIndices, label, profiles, cancellationToken);
         if (rows == 0)
         {
@@ -33,7 +37,10 @@ internal static class DelimitedTrainingSource
         var columns = features
             .Select((f, k) => (RawColumns.Feature(f.Name), f.Kind, featureIndices[k]))
             .Append((options.Label, label.Kind, labelIndex));
-        IDataView data = DelimitedLoader.Load(ml, path, header.Separator, columns);
+        IDataView? held = holdRows && textLines == 0 && features.All(f => f.Kind == TabularColumnKind.Numeric) && rows * featureIndices.Length <= PlainRows.MaxValues
+            ? PlainRows.TryRead(header, labelIndex, featureIndices, options.Label, label.Kind == TabularColumnKind.Text, rows, cancellationToken)
+            : null;
+        IDataView data = held ?? DelimitedLoader.Load(ml, path, header.Separator, columns);
         return new RawTable(
             path, data, DelimitedLoader.FormatOf(header.Separator), header.Separator.ToString(), false, options.Label, features, label, rows);
     }

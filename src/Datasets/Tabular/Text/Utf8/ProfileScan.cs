@@ -22,10 +22,11 @@ internal static class ProfileScan
     // field takes the text path, whose judgement (NumericText) decides.
     private const float LargestPlainMagnitude = 1e38f;
 
-    /// <summary>Profiles every data row of <paramref name="header"/>'s file; returns how many there are.</summary>
+    /// <summary>Profiles every data row of <paramref name="header"/>'s file.</summary>
+    /// <returns>How many rows there are, and how many of them took the text path (quotes, non-ASCII, "?" or "NaN", …).</returns>
     /// <exception cref="DatasetFormatException">A line is malformed or has the wrong number of fields; a label is empty.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public static long Run(
+    public static (long Rows, long TextLines) Run(
         DelimitedHeader header, int labelIndex, int[] featureIndices, LabelProfile label, ColumnProfile[] profiles, CancellationToken cancellationToken)
     {
         var roles = new int[header.Names.Count];
@@ -41,6 +42,7 @@ internal static class ProfileScan
         var fields = new List<string>(header.Names.Count);
         byte separator = (byte)header.Separator;
         long rows = 0;
+        long textLines = 0;
         using var lines = new LineSource(header.Path);
         lines.Next(out _, out _, cancellationToken); // the header, already read
         while (batch.Fill(lines, cancellationToken) is var count and > 0)
@@ -72,6 +74,7 @@ internal static class ProfileScan
                 }
                 else
                 {
+                    textLines++;
                     TextLine(Encoding.UTF8.GetString(buffer, batch.Offsets[i], batch.Lengths[i]), line, header, labelIndex, featureIndices, label, profiles, fields);
                 }
             }
@@ -84,7 +87,7 @@ internal static class ProfileScan
             profiles[k].AddNumbers(numbers[k]);
         }
 
-        return rows;
+        return (rows, textLines);
     }
 
     /// <summary>The text path: the line split and judged field by field, as the line-by-line check always did.</summary>
