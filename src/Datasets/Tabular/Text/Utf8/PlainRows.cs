@@ -110,7 +110,7 @@ internal static class PlainRows
     {
         number = 0;
         text = null;
-        if (line.IndexOfAnyExceptInRange((byte)0, (byte)0x7F) >= 0 || line.Contains((byte)'"'))
+        if (!PlainLine.Is(line))
         {
             return false;
         }

@@ -119,7 +119,7 @@ internal static class ProfileScan
     private static bool TryPlain(ReadOnlySpan<byte> line, byte separator, int[] roles, ChunkCounts counts, out (int Start, int Length) label)
     {
         label = default;
-        if (line.IndexOfAnyExceptInRange((byte)0, (byte)0x7F) >= 0 || line.Contains((byte)'"'))
+        if (!PlainLine.Is(line))
         {
             return false;
         }

@@ -13,7 +13,7 @@ internal static class RowFeaturizer
     public static bool TryFast(FeaturePlan plan, ReadOnlySpan<byte> line, byte separator, Span<float> features, out float label)
     {
         label = 0;
-        if (line.IndexOfAnyExceptInRange((byte)0, (byte)0x7F) >= 0 || line.Contains((byte)'"'))
+        if (!PlainLine.Is(line))
         {
             return false;
         }
