@@ -125,9 +125,9 @@ public static class TabularDataset
             holdoutRaw = split.TestSet;
         }
 
-        // Each fitted transform (label keys, missing-value means, the normalizer) reads the rows again; held in memory
-        // (read by the byte parser, or cached after one TextLoader pass) the file is parsed once. Not for train, which
-        // keeps only its featurized rows, nor for a file too large to hold.
+        // Each fitted transform (label keys, missing-value means, the normalizer) reads the rows again: a plain numeric
+        // file through the parallel byte parser (PlainRowsView), any other through one TextLoader pass into a cache.
+        // Not for train, which keeps only its featurized rows, nor for a file too large to cache.
         bool cache = cacheFitRows && table.Data is not PlainRowsView && table.Rows * table.Features.Count <= PlainRows.MaxValues;
         IDataView fitRows = cache ? ml.Data.Cache(trainRaw) : trainRaw;
         var (featurizer, spec) = SpecBuilder.Fit(ml, table, fitRows, task, reason, options.Normalization);

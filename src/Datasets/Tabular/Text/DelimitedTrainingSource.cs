@@ -12,8 +12,9 @@ namespace HybridSgd.Datasets.Tabular.Text;
 internal static class DelimitedTrainingSource
 {
     /// <param name="holdRows">
-    /// Read a plain, all-numeric file into memory (<see cref="PlainRows"/>) rather than hand it to TextLoader, when it
-    /// fits in <see cref="PlainRows.MaxValues"/>: a featurizer fitted from it parses the file once, not once per transform.
+    /// Give a plain, all-numeric file (up to <see cref="PlainRows.MaxValues"/>) as a view read by the parallel byte parser
+    /// (<see cref="PlainRowsView"/>) rather than by TextLoader: what a featurizer fitted from it waits on is then each
+    /// fitted transform's pass over the file at the speed of the service's own reader.
     /// </param>
     public static RawTable Open(MLContext ml, string path, TabularOptions options, bool holdRows, CancellationToken cancellationToken)
     {
@@ -38,7 +39,7 @@ internal static class DelimitedTrainingSource
             .Select((f, k) => (RawColumns.Feature(f.Name), f.Kind, featureIndices[k]))
             .Append((options.Label, label.Kind, labelIndex));
         IDataView? held = holdRows && textLines == 0 && features.All(f => f.Kind == TabularColumnKind.Numeric) && rows * featureIndices.Length <= PlainRows.MaxValues
-            ? PlainRows.TryRead(header, labelIndex, featureIndices, options.Label, label.Kind == TabularColumnKind.Text, rows, cancellationToken)
+            ? PlainRows.View(header, labelIndex, featureIndices, options.Label, label.Kind == TabularColumnKind.Text, rows)
             : null;
         IDataView data = held ?? DelimitedLoader.Load(ml, path, header.Separator, columns);
         return new RawTable(

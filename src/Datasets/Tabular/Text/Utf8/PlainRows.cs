@@ -5,96 +5,23 @@ using Microsoft.ML.Data;
 namespace HybridSgd.Datasets.Tabular.Text.Utf8;
 
 /// <summary>
-/// Reads a training file whose every line the scan found plain and whose features are all numeric into a
-/// <see cref="PlainRowsView"/>: the values TextLoader would read (its arithmetic, <see cref="Utf8Number"/>; an empty
-/// field NaN; a text label with its trailing blanks cut, its leading ones kept), parsed in parallel from the bytes.
+/// Reads a training file whose every line the scan found plain, and whose features are all numeric, as TextLoader
+/// would (its arithmetic, <see cref="Utf8Number"/>; an empty field NaN; a text label with its trailing blanks cut and
+/// its leading ones kept), from the bytes, a batch of lines at a time, in parallel: <see cref="PlainRowsView"/>.
 /// </summary>
 internal static class PlainRows
 {
-    /// <summary>The most values held (256 MiB of Single; Fashion-MNIST's 60,000 × 784 is 47 M): a larger file is fitted from TextLoader, streaming.</summary>
+    /// <summary>
+    /// The most values read this way (64 M: Fashion-MNIST's 60,000 × 784 is 47 M): ML.NET's fit cannot be cancelled, so
+    /// a stop waits for it, and this bounds the wait to a few seconds; a larger file is fitted from TextLoader, streaming.
+    /// </summary>
     public const long MaxValues = 1L << 26;
 
     private const int LinesPerChunk = 256;
 
-    /// <summary>The view, or null when a line turns out not to be plain (the caller reads the file through TextLoader).</summary>
-    public static PlainRowsView? TryRead(
-        DelimitedHeader header, int labelIndex, int[] featureIndices, string labelName, bool textLabel, long rows, CancellationToken cancellationToken)
+    /// <summary>A view of the file's raw columns, in TextLoader's column order and types (features, then the label).</summary>
+    public static PlainRowsView View(DelimitedHeader header, int labelIndex, int[] featureIndices, string labelName, bool textLabel, long rows)
     {
-        int width = featureIndices.Length;
-        var features = new float[checked(rows * width)];
-        float[]? numericLabels = textLabel ? null : new float[rows];
-        var textLabels = textLabel ? new ReadOnlyMemory<char>[rows] : null;
-        var slots = new int[header.Names.Count];
-        Array.Fill(slots, -1);
-        for (int k = 0; k < width; k++)
-        {
-            slots[featureIndices[k]] = k;
-        }
-
-        byte separator = (byte)header.Separator;
-        var offsets = new int[8192];
-        var lengths = new int[8192];
-        long row = 0;
-        bool plain = true;
-        using var lines = new LineSource(header.Path);
-        lines.Next(out _, out _, cancellationToken); // the header
-        while (plain)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            lines.BeginBatch();
-            int count = 0;
-            while (count < offsets.Length && lines.Next(out int offset, out int length, cancellationToken))
-            {
-                if (length > 0)
-                {
-                    offsets[count] = offset;
-                    lengths[count++] = length;
-                }
-            }
-
-            if (count == 0 || row + count > rows)
-            {
-                plain = count == 0;
-                break;
-            }
-
-            byte[] buffer = lines.Buffer;
-            long first = row;
-            var parsed = Parallel.For(
-                0,
-                (count + LinesPerChunk - 1) / LinesPerChunk,
-                new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
-                (chunk, state) =>
-                {
-                    for (int i = chunk * LinesPerChunk; i < Math.Min(count, (chunk + 1) * LinesPerChunk); i++)
-                    {
-                        long at = first + i;
-                        var values = features.AsSpan((int)(at * width), width);
-                        if (!TryLine(buffer.AsSpan(offsets[i], lengths[i]), separator, slots, labelIndex, textLabel, values, out float number, out string? text))
-                        {
-                            state.Stop();
-                            return;
-                        }
-
-                        if (textLabels is not null)
-                        {
-                            textLabels[at] = text.AsMemory();
-                        }
-                        else
-                        {
-                            numericLabels![at] = number;
-                        }
-                    }
-                });
-            plain = parsed.IsCompleted;
-            row += count;
-        }
-
-        if (!plain || row != rows)
-        {
-            return null;
-        }
-
         var schema = new DataViewSchema.Builder();
         foreach (int index in featureIndices)
         {
@@ -102,61 +29,123 @@ internal static class PlainRows
         }
 
         schema.AddColumn(labelName, textLabel ? TextDataViewType.Instance : NumberDataViewType.Single);
-        return new PlainRowsView(schema.ToSchema(), features, width, numericLabels, textLabels, rows);
-    }
-
-    private static bool TryLine(
-        ReadOnlySpan<byte> line, byte separator, int[] slots, int labelIndex, bool textLabel, Span<float> values, out float number, out string? text)
-    {
-        number = 0;
-        text = null;
-        if (!PlainLine.Is(line))
+        var slots = new int[header.Names.Count];
+        Array.Fill(slots, -1);
+        for (int k = 0; k < featureIndices.Length; k++)
         {
-            return false;
+            slots[featureIndices[k]] = k;
         }
 
-        int field = 0;
-        while (true)
+        return new PlainRowsView(schema.ToSchema(), new Layout(header, slots, labelIndex, featureIndices.Length, textLabel), rows);
+    }
+
+    /// <summary>Where each field goes: <see cref="Slots"/> maps a field to its feature (−1: not a feature).</summary>
+    internal sealed record Layout(DelimitedHeader Header, int[] Slots, int LabelIndex, int Width, bool TextLabel);
+
+    /// <summary>One batch of parsed rows; refilled from the line source by each call of <see cref="Fill"/>.</summary>
+    internal sealed class Batch(Layout layout, int capacity)
+    {
+        private readonly int[] _offsets = new int[capacity];
+        private readonly int[] _lengths = new int[capacity];
+        private readonly long[] _lineNumbers = new long[capacity];
+
+        public float[] Features { get; } = new float[capacity * layout.Width];
+
+        public float[] NumericLabels { get; } = new float[capacity];
+
+        public string[] TextLabels { get; } = new string[capacity];
+
+        public int Count { get; private set; }
+
+        /// <summary>The next lines that are rows, parsed; 0 at the end of the file.</summary>
+        /// <exception cref="DatasetFormatException">A line is no longer plain: the file changed after it was scanned.</exception>
+        public int Fill(LineSource lines)
         {
-            int length = line.IndexOf(separator);
-            var raw = length < 0 ? line : line[..length];
-            if (field >= slots.Length)
+            lines.BeginBatch();
+            int count = 0;
+            while (count < _offsets.Length && lines.Next(out int offset, out int length, CancellationToken.None))
+            {
+                if (length > 0)
+                {
+                    _offsets[count] = offset;
+                    _lengths[count] = length;
+                    _lineNumbers[count++] = lines.LineNumber;
+                }
+            }
+
+            byte[] buffer = lines.Buffer;
+            long firstBad = long.MaxValue;
+            Parallel.For(0, (count + LinesPerChunk - 1) / LinesPerChunk, chunk =>
+            {
+                for (int i = chunk * LinesPerChunk; i < Math.Min(count, (chunk + 1) * LinesPerChunk); i++)
+                {
+                    if (!TryLine(buffer.AsSpan(_offsets[i], _lengths[i]), i))
+                    {
+                        Interlocked.Exchange(ref firstBad, Math.Min(Interlocked.Read(ref firstBad), _lineNumbers[i]));
+                    }
+                }
+            });
+            if (firstBad != long.MaxValue)
+            {
+                throw new DatasetFormatException(layout.Header.Path, "the file changed while its schema was read: this line is not the one that was checked.", line: firstBad);
+            }
+
+            Count = count;
+            return count;
+        }
+
+        private bool TryLine(ReadOnlySpan<byte> line, int row)
+        {
+            if (!PlainLine.Is(line))
             {
                 return false;
             }
 
-            var value = raw.Trim(" \t\n\v\f\r"u8);
-            if (slots[field] is var slot and >= 0)
+            var values = Features.AsSpan(row * layout.Width, layout.Width);
+            byte separator = (byte)layout.Header.Separator;
+            int field = 0;
+            while (true)
             {
-                if (value.Length == 0)
-                {
-                    values[slot] = float.NaN;
-                }
-                else if (!Utf8Number.TryParse(value, out values[slot]))
+                int length = line.IndexOf(separator);
+                var raw = length < 0 ? line : line[..length];
+                if (field >= layout.Slots.Length)
                 {
                     return false;
                 }
-            }
-            else if (field == labelIndex)
-            {
-                if (textLabel)
-                {
-                    // TextLoader (TrimWhitespace) cuts a text field's trailing blanks and keeps its leading ones.
-                    text = Encoding.ASCII.GetString(raw.TrimEnd(" \t"u8));
-                }
-                else if (!Utf8Number.TryParse(value, out number))
-                {
-                    return false;
-                }
-            }
 
-            field++;
-            if (length < 0)
-            {
-                return field == slots.Length;
-            }
+                var value = raw.Trim(" \t\n\v\f\r"u8);
+                if (layout.Slots[field] is var slot and >= 0)
+                {
+                    if (value.Length == 0)
+                    {
+                        values[slot] = float.NaN;
+                    }
+                    else if (!Utf8Number.TryParse(value, out values[slot]))
+                    {
+                        return false;
+                    }
+                }
+                else if (field == layout.LabelIndex)
+                {
+                    if (layout.TextLabel)
+                    {
+                        // TextLoader (TrimWhitespace) cuts a text field's trailing blanks and keeps its leading ones.
+                        TextLabels[row] = Encoding.ASCII.GetString(raw.TrimEnd(" \t"u8));
+                    }
+                    else if (!Utf8Number.TryParse(value, out NumericLabels[row]))
+                    {
+                        return false;
+                    }
+                }
 
-            line = line[(length + 1)..];
+                field++;
+                if (length < 0)
+                {
+                    return field == layout.Slots.Length;
+                }
+
+                line = line[(length + 1)..];
+            }
         }
     }
 }

@@ -4,44 +4,45 @@ using Microsoft.ML.Data;
 namespace HybridSgd.Datasets.Tabular.Text.Utf8;
 
 /// <summary>
-/// The raw columns of a file held in memory, as TextLoader would give them (a Single per numeric feature, NaN where
-/// a field is empty; the label as Single or text), for ML.NET to fit the featurizer from without parsing the file
-/// once per fitted transform. Rows come in file order, so a seeded TrainTestSplit over it picks the rows it picks over
-/// TextLoader's view of the same file.
+/// A file whose every line the scan found plain, with numeric features, as the raw columns TextLoader would give (a
+/// Single per feature, NaN where a field is empty; the label as Single or text), for ML.NET to fit the featurizer from.
+/// Each cursor streams the file a batch of lines at a time, parsed in parallel by <see cref="PlainRows"/>: a fitted
+/// transform's pass costs what the service's own read costs, and only one batch is held, not the file. Rows come in
+/// file order, so a seeded TrainTestSplit over this view picks the rows it picks over TextLoader's.
 /// </summary>
-internal sealed class PlainRowsView : IDataView
+internal sealed class PlainRowsView(DataViewSchema schema, PlainRows.Layout layout, long rows) : IDataView
 {
-    private readonly float[] _features;
-    private readonly int _featureCount;
-    private readonly float[]? _numericLabels;
-    private readonly ReadOnlyMemory<char>[]? _textLabels;
-    private readonly long _rows;
+    private const int LinesPerBatch = 4096;
 
-    public PlainRowsView(DataViewSchema schema, float[] features, int featureCount, float[]? numericLabels, ReadOnlyMemory<char>[]? textLabels, long rows)
-    {
-        Schema = schema;
-        _features = features;
-        _featureCount = featureCount;
-        _numericLabels = numericLabels;
-        _textLabels = textLabels;
-        _rows = rows;
-    }
+    internal PlainRows.Layout Layout => layout;
 
     public bool CanShuffle => false;
 
-    public DataViewSchema Schema { get; }
+    public DataViewSchema Schema => schema;
 
-    public long? GetRowCount() => _rows;
+    public long? GetRowCount() => rows;
 
     public DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null) => new Cursor(this);
 
     public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random? rand = null) => [new Cursor(this)];
 
-    private sealed class Cursor(PlainRowsView view) : DataViewRowCursor
+    private sealed class Cursor : DataViewRowCursor
     {
+        private readonly PlainRowsView _view;
+        private readonly PlainRows.Batch _batch;
+        private readonly LineSource _lines;
+        private int _index = -1;
         private long _position = -1;
 
-        public override DataViewSchema Schema => view.Schema;
+        public Cursor(PlainRowsView view)
+        {
+            _view = view;
+            _batch = new PlainRows.Batch(view.Layout, LinesPerBatch);
+            _lines = new LineSource(view.Layout.Header.Path);
+            _lines.Next(out _, out _, CancellationToken.None); // the header
+        }
+
+        public override DataViewSchema Schema => _view.Schema;
 
         public override long Position => _position;
 
@@ -49,21 +50,44 @@ internal sealed class PlainRowsView : IDataView
 
         public override bool IsColumnActive(DataViewSchema.Column column) => true;
 
-        public override bool MoveNext() => ++_position < view._rows;
+        public override bool MoveNext()
+        {
+            if (++_index >= _batch.Count)
+            {
+                if (_batch.Fill(_lines) == 0)
+                {
+                    return false;
+                }
+
+                _index = 0;
+            }
+
+            _position++;
+            return true;
+        }
 
         public override ValueGetter<DataViewRowId> GetIdGetter() => (ref DataViewRowId id) => id = new DataViewRowId((ulong)_position, 0);
 
         public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
         {
-            Delegate getter = column.Index < view._featureCount
-                ? Feature(column.Index)
-                : view._numericLabels is { } numbers
-                    ? (ValueGetter<float>)((ref float value) => value = numbers[_position])
-                    : (ValueGetter<ReadOnlyMemory<char>>)((ref ReadOnlyMemory<char> value) => value = view._textLabels![_position]);
+            int width = _view.Layout.Width;
+            Delegate getter = column.Index < width
+                ? (ValueGetter<float>)((ref float value) => value = _batch.Features[(_index * width) + column.Index])
+                : _view.Layout.TextLabel
+                    ? (ValueGetter<ReadOnlyMemory<char>>)((ref ReadOnlyMemory<char> value) => value = _batch.TextLabels[_index].AsMemory())
+                    : (ValueGetter<float>)((ref float value) => value = _batch.NumericLabels[_index]);
             return getter as ValueGetter<TValue>
                 ?? throw new InvalidOperationException($"Column '{column.Name}' is {column.Type}, not {typeof(TValue).Name}.");
         }
 
-        private ValueGetter<float> Feature(int index) => (ref float value) => value = view._features[(_position * view._featureCount) + index];
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _lines.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
     }
 }
