@@ -43,13 +43,13 @@ internal static class PlainRows
     internal sealed record Layout(DelimitedHeader Header, int[] Slots, int LabelIndex, int Width, bool TextLabel);
 
     /// <summary>One batch of parsed rows; refilled from the line source by each call of <see cref="Fill"/>.</summary>
-    internal sealed class Batch(Layout layout, int capacity)
+    internal sealed class Batch(Layout layout, int capacity, bool features = true)
     {
         private readonly int[] _offsets = new int[capacity];
         private readonly int[] _lengths = new int[capacity];
         private readonly long[] _lineNumbers = new long[capacity];
 
-        public float[] Features { get; } = new float[capacity * layout.Width];
+        public float[] Features { get; } = new float[features ? capacity * layout.Width : 0];
 
         public float[] NumericLabels { get; } = new float[capacity];
 
@@ -101,7 +101,7 @@ internal static class PlainRows
                 return false;
             }
 
-            var values = Features.AsSpan(row * layout.Width, layout.Width);
+            var values = features ? Features.AsSpan(row * layout.Width, layout.Width) : [];
             byte separator = (byte)layout.Header.Separator;
             int field = 0;
             while (true)
@@ -113,8 +113,8 @@ internal static class PlainRows
                     return false;
                 }
 
-                var value = raw.Trim(" \t\n\v\f\r"u8);
-                if (layout.Slots[field] is var slot and >= 0)
+                var value = raw.IsEmpty || (raw[0] > (byte)' ' && raw[^1] > (byte)' ') ? raw : raw.Trim(" \t\n\v\f\r"u8);
+                if (layout.Slots[field] is var slot and >= 0 && features)
                 {
                     if (value.Length == 0)
                     {

@@ -22,9 +22,11 @@ internal sealed class PlainRowsView(DataViewSchema schema, PlainRows.Layout layo
 
     public long? GetRowCount() => rows;
 
-    public DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null) => new Cursor(this);
+    public DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null) =>
+        new Cursor(this, columnsNeeded.Any(c => c.Index < Layout.Width));
 
-    public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random? rand = null) => [new Cursor(this)];
+    public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random? rand = null) =>
+        [GetRowCursor(columnsNeeded, rand)];
 
     private sealed class Cursor : DataViewRowCursor
     {
@@ -34,10 +36,12 @@ internal sealed class PlainRowsView(DataViewSchema schema, PlainRows.Layout layo
         private int _index = -1;
         private long _position = -1;
 
-        public Cursor(PlainRowsView view)
+        /// <param name="features">Whether any feature is read: the label's own fit reads only the label, and then the
+        /// features of a line are not parsed (its fields are still counted).</param>
+        public Cursor(PlainRowsView view, bool features)
         {
             _view = view;
-            _batch = new PlainRows.Batch(view.Layout, LinesPerBatch);
+            _batch = new PlainRows.Batch(view.Layout, LinesPerBatch, features);
             _lines = new LineSource(view.Layout.Header.Path);
             _lines.Next(out _, out _, CancellationToken.None); // the header
         }
