@@ -3,7 +3,8 @@
 # hot path, then whole runs (block swap, throughput against the plain loop, allocations per minibatch, softmax
 # against ML.NET SDCA, MLP against ML.NET LightGBM, the embedded trainer's Predict and channel feed), all in one
 # process so every comparison is side by side. The adaptive policy's figures (issue #10) come from
-# bench/adaptive.sh, which takes an hour; they are appended from bench/notes/adaptive.md, written from its output.
+# bench/adaptive.sh, which takes an hour, and the service's ingestion (issue #13) from bench/service-memory.sh; they are
+# appended from bench/notes/adaptive.md and bench/notes/service.md, written from their output.
 # Takes about 10 minutes on 2 cores (LightGBM alone 75-95 s). Run it on an otherwise idle machine.
 # Extra arguments go to the program, e.g. `bench/run.sh --skip lightgbm` or `bench/run.sh --quick --out /tmp/b.md`.
 set -euo pipefail
@@ -14,4 +15,4 @@ if [ -n "$(git status --porcelain 2>/dev/null)" ]; then
   commit="$commit with uncommitted changes"
 fi
 dotnet bench/HybridSgd.Bench/bin/Release/net10.0/HybridSgd.Bench.dll \
-  --commit "$commit" --command "bench/run.sh${*:+ $*}" --notes bench/notes/adaptive.md "$@"
+  --commit "$commit" --command "bench/run.sh${*:+ $*}" --notes bench/notes/adaptive.md --notes bench/notes/service.md "$@"

@@ -27,7 +27,7 @@ public sealed class SegmentReaders(MLContext ml, TabularSpec spec)
     public ISegmentReader Open(string path, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        if (spec.Format is TabularFormat.Csv or TabularFormat.Tsv && File.Exists(path) && !StartsWithUtf16Mark(path))
+        if (spec.Format is TabularFormat.Csv or TabularFormat.Tsv && File.Exists(path) && !LineSource.IsUtf16(path))
         {
             char? configured = spec.Separator is { Length: 1 } s ? s[0] : null;
             string? firstLine = File.ReadLines(path).FirstOrDefault();
@@ -49,14 +49,5 @@ public sealed class SegmentReaders(MLContext ml, TabularSpec spec)
         }
 
         return new DenseReader(TabularDataset.LoadForScoring(ml, spec, path, requireLabel: true, cancellationToken));
-    }
-
-    /// <summary>A UTF-16 file (StreamReader would decode it; the byte reader reads UTF-8 and ASCII only).</summary>
-    private static bool StartsWithUtf16Mark(string path)
-    {
-        Span<byte> start = stackalloc byte[2];
-        using var stream = File.OpenRead(path);
-        return stream.ReadAtLeast(start, 2, throwOnEndOfStream: false) == 2
-            && ((start[0] == 0xFF && start[1] == 0xFE) || (start[0] == 0xFE && start[1] == 0xFF));
     }
 }

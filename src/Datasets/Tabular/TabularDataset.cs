@@ -3,6 +3,7 @@ using HybridSgd.Datasets.Tabular.Featurizing;
 using HybridSgd.Datasets.Tabular.Inference;
 using HybridSgd.Datasets.Tabular.SvmLight;
 using HybridSgd.Datasets.Tabular.Text;
+using HybridSgd.Datasets.Tabular.Text.Utf8;
 using HybridSgd.Pipeline.Data;
 using Microsoft.ML;
 
@@ -31,49 +32,15 @@ public static class TabularDataset
     public static TabularSplit Load(
         MLContext ml, string trainPath, string? testPath, TabularOptions options, double holdoutFraction, int seed, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(ml);
-        ArgumentException.ThrowIfNullOrWhiteSpace(trainPath);
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentException.ThrowIfNullOrWhiteSpace(options.Label);
-        if (testPath is null && !(holdoutFraction > 0 && holdoutFraction <= MaxHoldoutFraction))
-        {
-            throw new ArgumentOutOfRangeException(
-                nameof(holdoutFraction), holdoutFraction, $"The holdout fraction must be in (0, {MaxHoldoutFraction}] when there is no test file.");
-        }
-
-        TabularFormat format = FormatResolver.Resolve(options.Format, trainPath);
-        _ = Separators.Parse(options.Separator);
-        RequireFile(trainPath, "training");
-        if (testPath is not null)
-        {
-            RequireFile(testPath, "test");
-        }
-
-        RawTable table = format switch
-        {
-            TabularFormat.SvmLight => SvmLightSource.OpenTraining(ml, trainPath, cancellationToken),
-            TabularFormat.Idv => IdvSource.OpenTraining(ml, trainPath, options),
-            _ => DelimitedTrainingSource.Open(ml, trainPath, options, cancellationToken),
-        };
-        var (task, reason) = TaskInference.Choose(table.Profile, options.Task);
-
-        IDataView trainRaw = table.Data;
-        IDataView? holdoutRaw = null;
-        if (testPath is null)
-        {
-            // Split before fitting: the normalizer and the class list must not see the holdout rows.
-            var split = ml.Data.TrainTestSplit(table.Data, testFraction: holdoutFraction, seed: seed);
-            trainRaw = split.TrainSet;
-            holdoutRaw = split.TestSet;
-        }
-
-        var (featurizer, spec) = SpecBuilder.Fit(ml, table, trainRaw, task, reason, options.Normalization);
+        CheckArguments(ml, trainPath, options, testPath is null ? holdoutFraction : null);
+        var (table, trainRaw, holdoutRaw, featurizer, spec) = Fit(ml, trainPath, testPath, options, holdoutFraction, seed, cacheFitRows: false, cancellationToken);
+        TabularFormat format = table.Format;
         IDataView train = featurizer.Apply(trainRaw, hasLabel: true);
         IDataView test = holdoutRaw is null
             ? Score(ml, spec, featurizer, testPath!, requireLabel: true, cancellationToken)
             : featurizer.Apply(holdoutRaw, hasLabel: true);
 
-        if (task != LearningTask.Regression)
+        if (spec.Task != LearningTask.Regression)
         {
             // Text files were checked line by line; an .idv file and the holdout part can only be checked here.
             if (format == TabularFormat.Idv)
@@ -96,6 +63,75 @@ public static class TabularDataset
         }
 
         return new TabularSplit(train, test, spec, trainRows, testRows);
+    }
+
+    /// <summary>
+    /// The spec <see cref="Load"/> would give for <paramref name="trainPath"/> with a seeded holdout — the same
+    /// checks, columns, task and featurizer fitted on the same training part — without reading the featurized rows
+    /// back (a service needs the schema of its first file, and reads the rows itself). The fit reads the training
+    /// part through an in-memory cache: one parse of the file by TextLoader instead of one per fitted transform.
+    /// </summary>
+    /// <exception cref="DatasetNotFoundException">The file does not exist.</exception>
+    /// <exception cref="DatasetFormatException">The file's content is wrong; the message names the file and the line or column.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled while the file was read.</exception>
+    public static TabularSpec DefineSpec(
+        MLContext ml, string trainPath, TabularOptions options, double holdoutFraction, int seed, CancellationToken cancellationToken = default)
+    {
+        CheckArguments(ml, trainPath, options, holdoutFraction);
+        return Fit(ml, trainPath, null, options, holdoutFraction, seed, cacheFitRows: true, cancellationToken).Spec;
+    }
+
+    /// <param name="holdoutFraction">The holdout's share when there is no test file (null when there is one).</param>
+    private static void CheckArguments(MLContext ml, string trainPath, TabularOptions options, double? holdoutFraction)
+    {
+        ArgumentNullException.ThrowIfNull(ml);
+        ArgumentException.ThrowIfNullOrWhiteSpace(trainPath);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.Label);
+        if (holdoutFraction is { } fraction && !(fraction > 0 && fraction <= MaxHoldoutFraction))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(holdoutFraction), fraction, $"The holdout fraction must be in (0, {MaxHoldoutFraction}] when there is no test file.");
+        }
+    }
+
+    /// <summary>Opens and validates the training file, sets the holdout apart when there is no test file, and fits the featurizer.</summary>
+    private static (RawTable Table, IDataView TrainRaw, IDataView? HoldoutRaw, FittedFeaturizer Featurizer, TabularSpec Spec) Fit(
+        MLContext ml, string trainPath, string? testPath, TabularOptions options, double holdoutFraction, int seed, bool cacheFitRows, CancellationToken cancellationToken)
+    {
+        TabularFormat format = FormatResolver.Resolve(options.Format, trainPath);
+        _ = Separators.Parse(options.Separator);
+        RequireFile(trainPath, "training");
+        if (testPath is not null)
+        {
+            RequireFile(testPath, "test");
+        }
+
+        RawTable table = format switch
+        {
+            TabularFormat.SvmLight => SvmLightSource.OpenTraining(ml, trainPath, cancellationToken),
+            TabularFormat.Idv => IdvSource.OpenTraining(ml, trainPath, options),
+            _ => DelimitedTrainingSource.Open(ml, trainPath, options, holdRows: cacheFitRows, cancellationToken),
+        };
+        var (task, reason) = TaskInference.Choose(table.Profile, options.Task);
+
+        IDataView trainRaw = table.Data;
+        IDataView? holdoutRaw = null;
+        if (testPath is null)
+        {
+            // Split before fitting: the normalizer and the class list must not see the holdout rows.
+            var split = ml.Data.TrainTestSplit(table.Data, testFraction: holdoutFraction, seed: seed);
+            trainRaw = split.TrainSet;
+            holdoutRaw = split.TestSet;
+        }
+
+        // Each fitted transform (label keys, missing-value means, the normalizer) reads the rows again: a plain numeric
+        // file through the parallel byte parser (PlainRowsView), any other through one TextLoader pass into a cache.
+        // Not for train, which keeps only its featurized rows, nor for a file too large to cache.
+        bool cache = cacheFitRows && table.Data is not PlainRowsView && table.Rows * table.Features.Count <= PlainRows.MaxValues;
+        IDataView fitRows = cache ? ml.Data.Cache(trainRaw) : trainRaw;
+        var (featurizer, spec) = SpecBuilder.Fit(ml, table, fitRows, task, reason, options.Normalization);
+        return (table, trainRaw, holdoutRaw, featurizer, spec);
     }
 
     /// <summary>

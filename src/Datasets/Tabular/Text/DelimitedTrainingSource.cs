@@ -1,15 +1,22 @@
 using HybridSgd.Datasets.Tabular.Inference;
+using HybridSgd.Datasets.Tabular.Text.Utf8;
 using Microsoft.ML;
 
 namespace HybridSgd.Datasets.Tabular.Text;
 
 /// <summary>
 /// Opens a training CSV/TSV: reads the header, picks the label and features by name, scans every row once to
-/// validate it and decide each column's kind, then hands the file to TextLoader.
+/// validate it and decide each column's kind (from the UTF-8 bytes, in parallel: <see cref="ProfileScan"/>), then hands
+/// the file to TextLoader.
 /// </summary>
 internal static class DelimitedTrainingSource
 {
-    public static RawTable Open(MLContext ml, string path, TabularOptions options, CancellationToken cancellationToken)
+    /// <param name="holdRows">
+    /// Give a plain, all-numeric file (up to <see cref="PlainRows.MaxValues"/>) as a view read by the parallel byte parser
+    /// (<see cref="PlainRowsView"/>) rather than by TextLoader: what a featurizer fitted from it waits on is then each
+    /// fitted transform's pass over the file at the speed of the service's own reader.
+    /// </param>
+    public static RawTable Open(MLContext ml, string path, TabularOptions options, bool holdRows, CancellationToken cancellationToken)
     {
         var header = DelimitedHeader.Read(path, Separators.Parse(options.Separator));
         int labelIndex = header.IndexOf(options.Label, "the label");
@@ -17,6 +24,32 @@ internal static class DelimitedTrainingSource
 
         var label = new LabelProfile(options.Label, path);
         var profiles = featureIndices.Select(i => new ColumnProfile(header.Names[i])).ToArray();
+        var (rows, textLines) = LineSource.IsUtf16(path)
+            ? (ScanText(header, labelIndex, featureIndices, label, profiles, cancellationToken), -1)
+            : ProfileScan.Run(header, labelIndex, featureIndices, label, profiles, cancellationToken);
+        if (rows == 0)
+        {
+            throw new DatasetFormatException(path, "the file has a header but no data rows.");
+        }
+
+        label.ResolveKind();
+        var features = profiles.Select(p => new TabularColumn(p.Name, p.Resolve(path))).ToArray();
+
+        var columns = features
+            .Select((f, k) => (RawColumns.Feature(f.Name), f.Kind, featureIndices[k]))
+            .Append((options.Label, label.Kind, labelIndex));
+        IDataView? held = holdRows && textLines == 0 && features.All(f => f.Kind == TabularColumnKind.Numeric) && rows * featureIndices.Length <= PlainRows.MaxValues
+            ? PlainRows.View(header, labelIndex, featureIndices, options.Label, label.Kind == TabularColumnKind.Text, rows)
+            : null;
+        IDataView data = held ?? DelimitedLoader.Load(ml, path, header.Separator, columns);
+        return new RawTable(
+            path, data, DelimitedLoader.FormatOf(header.Separator), header.Separator.ToString(), false, options.Label, features, label, rows);
+    }
+
+    /// <summary>The scan line by line through a StreamReader, for a UTF-16 file (the byte scan reads UTF-8 and ASCII).</summary>
+    private static long ScanText(
+        DelimitedHeader header, int labelIndex, int[] featureIndices, LabelProfile label, ColumnProfile[] profiles, CancellationToken cancellationToken)
+    {
         long rows = 0;
         foreach (var row in DelimitedRows.Read(header, cancellationToken))
         {
@@ -29,20 +62,7 @@ internal static class DelimitedTrainingSource
             rows++;
         }
 
-        if (rows == 0)
-        {
-            throw new DatasetFormatException(path, "the file has a header but no data rows.");
-        }
-
-        label.ResolveKind();
-        var features = profiles.Select(p => new TabularColumn(p.Name, p.Resolve(path))).ToArray();
-
-        var columns = features
-            .Select((f, k) => (RawColumns.Feature(f.Name), f.Kind, featureIndices[k]))
-            .Append((options.Label, label.Kind, labelIndex));
-        IDataView data = DelimitedLoader.Load(ml, path, header.Separator, columns);
-        return new RawTable(
-            path, data, DelimitedLoader.FormatOf(header.Separator), header.Separator.ToString(), false, options.Label, features, label, rows);
+        return rows;
     }
 
     private static int[] FeatureIndices(DelimitedHeader header, TabularOptions options, int labelIndex)

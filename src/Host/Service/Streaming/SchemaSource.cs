@@ -16,5 +16,5 @@ internal static class SchemaSource
 {
     /// <exception cref="Datasets.DatasetFormatException">The file cannot define a schema; the message names the line.</exception>
     public static TabularSpec Define(MLContext ml, string path, DataOptions data, int seed, CancellationToken cancellationToken) =>
-        TabularDataset.Load(ml, path, null, TabularSettings.From(data), data.HoldoutFraction, seed, cancellationToken).Spec;
+        TabularDataset.DefineSpec(ml, path, TabularSettings.From(data), data.HoldoutFraction, seed, cancellationToken);
 }

@@ -20,6 +20,15 @@ internal sealed class LineSource : IDisposable
         _stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
     }
 
+    /// <summary>A file that starts with a UTF-16 byte-order mark: StreamReader decodes it, this reads UTF-8 and ASCII only.</summary>
+    public static bool IsUtf16(string path)
+    {
+        Span<byte> start = stackalloc byte[2];
+        using var stream = File.OpenRead(path);
+        return stream.ReadAtLeast(start, 2, throwOnEndOfStream: false) == 2
+            && ((start[0] == 0xFF && start[1] == 0xFE) || (start[0] == 0xFE && start[1] == 0xFF));
+    }
+
     /// <summary>The number of the last line handed out (0 before the first).</summary>
     public long LineNumber { get; private set; }
 

@@ -13,7 +13,7 @@ internal static class RowFeaturizer
     public static bool TryFast(FeaturePlan plan, ReadOnlySpan<byte> line, byte separator, Span<float> features, out float label)
     {
         label = 0;
-        if (line.IndexOfAnyExceptInRange((byte)0, (byte)0x7F) >= 0 || line.Contains((byte)'"'))
+        if (!PlainLine.Is(line))
         {
             return false;
         }
@@ -34,7 +34,8 @@ internal static class RowFeaturizer
                 return false;
             }
 
-            var value = raw.Trim(" \t\n\v\f\r"u8);
+            // Most fields have no blanks around them: Trim is called only when an end byte may be one.
+            var value = raw.IsEmpty || (raw[0] > (byte)' ' && raw[^1] > (byte)' ') ? raw : raw.Trim(" \t\n\v\f\r"u8);
             switch (plan.Roles[field])
             {
                 case FeaturePlan.Role.Numeric:

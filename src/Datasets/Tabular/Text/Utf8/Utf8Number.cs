@@ -25,6 +25,14 @@ internal static class Utf8Number
     /// <summary>False when <paramref name="text"/> is not a number in the grammar above.</summary>
     public static bool TryParse(ReadOnlySpan<byte> text, out float value)
     {
+        // Up to seven plain digits (pixels, counts, codes): below 2^24 the integer is its own Single, which is what
+        // the general path computes (the integer as a double, times 10^0, rounded to Single).
+        if (text.Length is > 0 and <= 7 && SmallInteger(text) is { } small)
+        {
+            value = small;
+            return true;
+        }
+
         value = 0;
         int i = 0;
         bool negative = false;
@@ -162,5 +170,23 @@ internal static class Utf8Number
         }
 
         return powers;
+    }
+
+    /// <summary>The digits as an integer, or null when a byte is not a digit.</summary>
+    private static uint? SmallInteger(ReadOnlySpan<byte> digits)
+    {
+        uint result = 0;
+        foreach (byte b in digits)
+        {
+            uint d = (uint)(b - '0');
+            if (d > 9)
+            {
+                return null;
+            }
+
+            result = (10 * result) + d;
+        }
+
+        return result;
     }
 }

@@ -1,0 +1,151 @@
+using System.Text;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace HybridSgd.Datasets.Tabular.Text.Utf8;
+
+/// <summary>
+/// Reads a training file whose every line the scan found plain, and whose features are all numeric, as TextLoader
+/// would (its arithmetic, <see cref="Utf8Number"/>; an empty field NaN; a text label with its trailing blanks cut and
+/// its leading ones kept), from the bytes, a batch of lines at a time, in parallel: <see cref="PlainRowsView"/>.
+/// </summary>
+internal static class PlainRows
+{
+    /// <summary>
+    /// The most values read this way (64 M: Fashion-MNIST's 60,000 × 784 is 47 M): ML.NET's fit cannot be cancelled, so
+    /// a stop waits for it, and this bounds the wait to a few seconds; a larger file is fitted from TextLoader, streaming.
+    /// </summary>
+    public const long MaxValues = 1L << 26;
+
+    private const int LinesPerChunk = 256;
+
+    /// <summary>A view of the file's raw columns, in TextLoader's column order and types (features, then the label).</summary>
+    public static PlainRowsView View(DelimitedHeader header, int labelIndex, int[] featureIndices, string labelName, bool textLabel, long rows)
+    {
+        var schema = new DataViewSchema.Builder();
+        foreach (int index in featureIndices)
+        {
+            schema.AddColumn(RawColumns.Feature(header.Names[index]), NumberDataViewType.Single);
+        }
+
+        schema.AddColumn(labelName, textLabel ? TextDataViewType.Instance : NumberDataViewType.Single);
+        var slots = new int[header.Names.Count];
+        Array.Fill(slots, -1);
+        for (int k = 0; k < featureIndices.Length; k++)
+        {
+            slots[featureIndices[k]] = k;
+        }
+
+        return new PlainRowsView(schema.ToSchema(), new Layout(header, slots, labelIndex, featureIndices.Length, textLabel), rows);
+    }
+
+    /// <summary>Where each field goes: <see cref="Slots"/> maps a field to its feature (−1: not a feature).</summary>
+    internal sealed record Layout(DelimitedHeader Header, int[] Slots, int LabelIndex, int Width, bool TextLabel);
+
+    /// <summary>One batch of parsed rows; refilled from the line source by each call of <see cref="Fill"/>.</summary>
+    internal sealed class Batch(Layout layout, int capacity, bool features = true)
+    {
+        private readonly int[] _offsets = new int[capacity];
+        private readonly int[] _lengths = new int[capacity];
+        private readonly long[] _lineNumbers = new long[capacity];
+
+        public float[] Features { get; } = new float[features ? capacity * layout.Width : 0];
+
+        public float[] NumericLabels { get; } = new float[capacity];
+
+        public string[] TextLabels { get; } = new string[capacity];
+
+        public int Count { get; private set; }
+
+        /// <summary>The next lines that are rows, parsed; 0 at the end of the file.</summary>
+        /// <exception cref="DatasetFormatException">A line is no longer plain: the file changed after it was scanned.</exception>
+        public int Fill(LineSource lines)
+        {
+            lines.BeginBatch();
+            int count = 0;
+            while (count < _offsets.Length && lines.Next(out int offset, out int length, CancellationToken.None))
+            {
+                if (length > 0)
+                {
+                    _offsets[count] = offset;
+                    _lengths[count] = length;
+                    _lineNumbers[count++] = lines.LineNumber;
+                }
+            }
+
+            byte[] buffer = lines.Buffer;
+            long firstBad = long.MaxValue;
+            Parallel.For(0, (count + LinesPerChunk - 1) / LinesPerChunk, chunk =>
+            {
+                for (int i = chunk * LinesPerChunk; i < Math.Min(count, (chunk + 1) * LinesPerChunk); i++)
+                {
+                    if (!TryLine(buffer.AsSpan(_offsets[i], _lengths[i]), i))
+                    {
+                        Interlocked.Exchange(ref firstBad, Math.Min(Interlocked.Read(ref firstBad), _lineNumbers[i]));
+                    }
+                }
+            });
+            if (firstBad != long.MaxValue)
+            {
+                throw new DatasetFormatException(layout.Header.Path, "the file changed while its schema was read: this line is not the one that was checked.", line: firstBad);
+            }
+
+            Count = count;
+            return count;
+        }
+
+        private bool TryLine(ReadOnlySpan<byte> line, int row)
+        {
+            if (!PlainLine.Is(line))
+            {
+                return false;
+            }
+
+            var values = features ? Features.AsSpan(row * layout.Width, layout.Width) : [];
+            byte separator = (byte)layout.Header.Separator;
+            int field = 0;
+            while (true)
+            {
+                int length = line.IndexOf(separator);
+                var raw = length < 0 ? line : line[..length];
+                if (field >= layout.Slots.Length)
+                {
+                    return false;
+                }
+
+                var value = raw.IsEmpty || (raw[0] > (byte)' ' && raw[^1] > (byte)' ') ? raw : raw.Trim(" \t\n\v\f\r"u8);
+                if (layout.Slots[field] is var slot and >= 0 && features)
+                {
+                    if (value.Length == 0)
+                    {
+                        values[slot] = float.NaN;
+                    }
+                    else if (!Utf8Number.TryParse(value, out values[slot]))
+                    {
+                        return false;
+                    }
+                }
+                else if (field == layout.LabelIndex)
+                {
+                    if (layout.TextLabel)
+                    {
+                        // TextLoader (TrimWhitespace) cuts a text field's trailing blanks and keeps its leading ones.
+                        TextLabels[row] = Encoding.ASCII.GetString(raw.TrimEnd(" \t"u8));
+                    }
+                    else if (!Utf8Number.TryParse(value, out NumericLabels[row]))
+                    {
+                        return false;
+                    }
+                }
+
+                field++;
+                if (length < 0)
+                {
+                    return field == layout.Slots.Length;
+                }
+
+                line = line[(length + 1)..];
+            }
+        }
+    }
+}
