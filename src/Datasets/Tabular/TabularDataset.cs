@@ -27,7 +27,7 @@ public static class TabularDataset
     /// <exception cref="DatasetNotFoundException">A file does not exist.</exception>
     /// <exception cref="DatasetFormatException">A file's content is wrong; the message names the file and the line or column.</exception>
     /// <exception cref="ArgumentException">An option is not valid (format, separator, holdout fraction).</exception>
-    /// <param name="cancellationToken">Ends the line-by-line check of a text file between lines.</param>
+    /// <param name="cancellationToken">Ends the validating scan of a text file between batches of lines, and the featurizer's fit between rows.</param>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled while a file was read.</exception>
     public static TabularSplit Load(
         MLContext ml, string trainPath, string? testPath, TabularOptions options, double holdoutFraction, int seed, CancellationToken cancellationToken = default)
@@ -129,8 +129,8 @@ public static class TabularDataset
         // file through the parallel byte parser (PlainRowsView), any other through one TextLoader pass into a cache.
         // Not for train, which keeps only its featurized rows, nor for a file too large to cache.
         bool cache = cacheFitRows && table.Data is not PlainRowsView && table.Rows * table.Features.Count <= PlainRows.MaxValues;
-        IDataView fitRows = cache ? ml.Data.Cache(trainRaw) : trainRaw;
-        var (featurizer, spec) = SpecBuilder.Fit(ml, table, fitRows, task, reason, options.Normalization);
+        IDataView fitRows = new CancellableView(cache ? ml.Data.Cache(trainRaw) : trainRaw, cancellationToken);
+        var (featurizer, spec) = CancellableView.Fitting(() => SpecBuilder.Fit(ml, table, fitRows, task, reason, options.Normalization), cancellationToken);
         return (table, trainRaw, holdoutRaw, featurizer, spec);
     }
 
@@ -141,7 +141,7 @@ public static class TabularDataset
     /// </summary>
     /// <exception cref="DatasetNotFoundException">The file does not exist.</exception>
     /// <exception cref="DatasetFormatException">The file lacks a needed column or has a bad value; the message names file and line.</exception>
-    /// <param name="cancellationToken">Ends the line-by-line check of a text file between lines.</param>
+    /// <param name="cancellationToken">Ends the validating scan of a text file between batches of lines, and the featurizer's fit between rows.</param>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled while the file was read.</exception>
     public static IDataView LoadForScoring(MLContext ml, TabularSpec spec, string path, bool requireLabel, CancellationToken cancellationToken = default)
     {
