@@ -53,12 +53,7 @@ internal static class DelimitedTrainingSource
         long rows = 0;
         foreach (var row in DelimitedRows.Read(header, cancellationToken))
         {
-            label.AddField(row.Fields[labelIndex], row.Line);
-            for (int k = 0; k < featureIndices.Length; k++)
-            {
-                profiles[k].Add(row.Fields[featureIndices[k]], row.Line);
-            }
-
+            ProfileScan.AddRow(row.Fields, row.Line, labelIndex, featureIndices, label, profiles);
             rows++;
         }
 

@@ -45,9 +45,8 @@ internal static class PlainRows
     /// <summary>One batch of parsed rows; refilled from the line source by each call of <see cref="Fill"/>.</summary>
     internal sealed class Batch(Layout layout, int capacity, bool features = true)
     {
-        private readonly int[] _offsets = new int[capacity];
-        private readonly int[] _lengths = new int[capacity];
-        private readonly long[] _lineNumbers = new long[capacity];
+        private readonly LineBatch _lines = new(capacity);
+        private readonly bool[] _parsed = new bool[capacity];
 
         public float[] Features { get; } = new float[features ? capacity * layout.Width : 0];
 
@@ -55,42 +54,29 @@ internal static class PlainRows
 
         public string[] TextLabels { get; } = new string[capacity];
 
-        public int Count { get; private set; }
+        public int Count => _lines.Count;
 
         /// <summary>The next lines that are rows, parsed; 0 at the end of the file.</summary>
         /// <exception cref="DatasetFormatException">A line is no longer plain: the file changed after it was scanned.</exception>
         public int Fill(LineSource lines)
         {
-            lines.BeginBatch();
-            int count = 0;
-            while (count < _offsets.Length && lines.Next(out int offset, out int length, CancellationToken.None))
-            {
-                if (length > 0)
-                {
-                    _offsets[count] = offset;
-                    _lengths[count] = length;
-                    _lineNumbers[count++] = lines.LineNumber;
-                }
-            }
-
-            byte[] buffer = lines.Buffer;
-            long firstBad = long.MaxValue;
+            int count = _lines.Fill(lines, CancellationToken.None);
             Parallel.For(0, (count + LinesPerChunk - 1) / LinesPerChunk, chunk =>
             {
                 for (int i = chunk * LinesPerChunk; i < Math.Min(count, (chunk + 1) * LinesPerChunk); i++)
                 {
-                    if (!TryLine(buffer.AsSpan(_offsets[i], _lengths[i]), i))
-                    {
-                        Interlocked.Exchange(ref firstBad, Math.Min(Interlocked.Read(ref firstBad), _lineNumbers[i]));
-                    }
+                    _parsed[i] = TryLine(_lines[i], i);
                 }
             });
-            if (firstBad != long.MaxValue)
+
+            // The first line that failed, in file order, whichever worker met it.
+            int bad = Array.IndexOf(_parsed, false, 0, count);
+            if (bad >= 0)
             {
-                throw new DatasetFormatException(layout.Header.Path, "the file changed while its schema was read: this line is not the one that was checked.", line: firstBad);
+                throw new DatasetFormatException(
+                    layout.Header.Path, "the file changed while its schema was read: this line is not the one that was checked.", line: _lines.LineNumber(bad));
             }
 
-            Count = count;
             return count;
         }
 

@@ -37,7 +37,9 @@ internal static class ProfileScan
             roles[featureIndices[k]] = k;
         }
 
-        var batch = new Batch(LinesPerBatch);
+        var batch = new LineBatch(LinesPerBatch);
+        var plain = new bool[LinesPerBatch];
+        var labels = new (int Start, int Length)[LinesPerBatch];
         var numbers = new long[profiles.Length];
         var fields = new List<string>(header.Names.Count);
         byte separator = (byte)header.Separator;
@@ -47,7 +49,6 @@ internal static class ProfileScan
         lines.Next(out _, out _, cancellationToken); // the header, already read
         while (batch.Fill(lines, cancellationToken) is var count and > 0)
         {
-            byte[] buffer = lines.Buffer;
             Parallel.For(
                 0,
                 (count + LinesPerChunk - 1) / LinesPerChunk,
@@ -57,7 +58,7 @@ internal static class ProfileScan
                 {
                     for (int i = chunk * LinesPerChunk; i < Math.Min(count, (chunk + 1) * LinesPerChunk); i++)
                     {
-                        batch.Plain[i] = TryPlain(buffer.AsSpan(batch.Offsets[i], batch.Lengths[i]), separator, roles, counts, out batch.Labels[i]);
+                        plain[i] = TryPlain(batch[i], separator, roles, counts, out labels[i]);
                     }
 
                     return counts;
@@ -66,16 +67,16 @@ internal static class ProfileScan
 
             for (int i = 0; i < count; i++)
             {
-                long line = batch.LineNumbers[i];
-                if (batch.Plain[i])
+                long line = batch.LineNumber(i);
+                if (plain[i])
                 {
-                    var (start, length) = batch.Labels[i];
-                    label.AddField(Encoding.ASCII.GetString(buffer, batch.Offsets[i] + start, length), line);
+                    var (start, length) = labels[i];
+                    label.AddField(Encoding.ASCII.GetString(batch[i].Slice(start, length)), line);
                 }
                 else
                 {
                     textLines++;
-                    TextLine(Encoding.UTF8.GetString(buffer, batch.Offsets[i], batch.Lengths[i]), line, header, labelIndex, featureIndices, label, profiles, fields);
+                    TextLine(Encoding.UTF8.GetString(batch[i]), line, header, labelIndex, featureIndices, label, profiles, fields);
                 }
             }
 
@@ -105,6 +106,12 @@ internal static class ProfileScan
                 header.Path, DelimitedRows.FieldCountProblem(line, fields.Count, header.Names.Count, header.Separator), line: line);
         }
 
+        AddRow(fields, line, labelIndex, featureIndices, label, profiles);
+    }
+
+    /// <summary>A row's fields into the profiles: its label, then each feature (the order the old check judged them in).</summary>
+    public static void AddRow(List<string> fields, long line, int labelIndex, int[] featureIndices, LabelProfile label, ColumnProfile[] profiles)
+    {
         label.AddField(fields[labelIndex], line);
         for (int k = 0; k < featureIndices.Length; k++)
         {
@@ -210,42 +217,6 @@ internal static class ProfileScan
                     total[k] += _numbers[k];
                 }
             }
-        }
-    }
-
-    /// <summary>Where a batch's lines are in the line source's buffer, and what the parallel scan found.</summary>
-    private sealed class Batch(int capacity)
-    {
-        public int[] Offsets { get; } = new int[capacity];
-
-        public int[] Lengths { get; } = new int[capacity];
-
-        public long[] LineNumbers { get; } = new long[capacity];
-
-        public bool[] Plain { get; } = new bool[capacity];
-
-        public (int Start, int Length)[] Labels { get; } = new (int, int)[capacity];
-
-        /// <summary>The next lines that are rows (TextLoader skips empty lines: neither rows nor errors); 0 at the end.</summary>
-        public int Fill(LineSource lines, CancellationToken cancellationToken)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            lines.BeginBatch();
-            int count = 0;
-            while (count < Offsets.Length && lines.Next(out int offset, out int length, cancellationToken))
-            {
-                if (length == 0)
-                {
-                    continue;
-                }
-
-                Offsets[count] = offset;
-                Lengths[count] = length;
-                LineNumbers[count] = lines.LineNumber;
-                count++;
-            }
-
-            return count;
         }
     }
 }
