@@ -68,8 +68,9 @@ public static class TabularDataset
     /// <summary>
     /// The spec <see cref="Load"/> would give for <paramref name="trainPath"/> with a seeded holdout — the same
     /// checks, columns, task and featurizer fitted on the same training part — without reading the featurized rows
-    /// back (a service needs the schema of its first file, and reads the rows itself). The fit reads the training
-    /// part through an in-memory cache: one parse of the file by TextLoader instead of one per fitted transform.
+    /// back (a service needs the schema of its first file, and reads the rows itself). The fit reads a plain numeric
+    /// file through the parallel byte parser, any other through one TextLoader pass into a cache (both bounded by
+    /// <see cref="PlainRows.MaxValues"/>), instead of TextLoader parsing it once per fitted transform.
     /// </summary>
     /// <exception cref="DatasetNotFoundException">The file does not exist.</exception>
     /// <exception cref="DatasetFormatException">The file's content is wrong; the message names the file and the line or column.</exception>
@@ -111,7 +112,7 @@ public static class TabularDataset
         {
             TabularFormat.SvmLight => SvmLightSource.OpenTraining(ml, trainPath, cancellationToken),
             TabularFormat.Idv => IdvSource.OpenTraining(ml, trainPath, options),
-            _ => DelimitedTrainingSource.Open(ml, trainPath, options, holdRows: cacheFitRows, cancellationToken),
+            _ => DelimitedTrainingSource.Open(ml, trainPath, options, byteView: cacheFitRows, cancellationToken),
         };
         var (task, reason) = TaskInference.Choose(table.Profile, options.Task);
 

@@ -17,10 +17,10 @@ public sealed class DefineSpecTests : IDisposable
 
     public static TheoryData<string, string, FeatureNormalization> Files => new()
     {
-        { "iris", "species", FeatureNormalization.MinMax },                       // plain and numeric: fitted from the rows held in memory
+        { "iris", "species", FeatureNormalization.MinMax },                       // plain and numeric: fitted from the byte parser
         { "breast-cancer", "diagnosis", FeatureNormalization.MinMax },            // a missing value in every 97th row, a text column: TextLoader, cached
         { "breast-cancer", "diagnosis", FeatureNormalization.MeanVariance },
-        { "breast-cancer-numeric", "diagnosis", FeatureNormalization.MinMax },    // without the text column: held in memory, numeric label, NaNs
+        { "breast-cancer-numeric", "diagnosis", FeatureNormalization.MinMax },    // without the text column: the byte parser, numeric label, NaNs
         { "breast-cancer-numeric", "diagnosis", FeatureNormalization.MeanVariance },
     };
 
@@ -45,11 +45,11 @@ public sealed class DefineSpecTests : IDisposable
     }
 
     [Fact]
-    public void PlainNumericFile_IsHeldInMemory_OtherFilesGoToTextLoader()
+    public void PlainNumericFile_IsReadByTheByteParser_OtherFilesGoToTextLoader()
     {
         var ml = new MLContext(seed: 1);
-        var iris = DelimitedTrainingSource.Open(ml, _files.Iris("iris.csv"), new TabularOptions { Label = "species" }, holdRows: true, default);
-        var cancer = DelimitedTrainingSource.Open(ml, _files.BreastCancer("cancer.csv"), new TabularOptions { Label = "diagnosis" }, holdRows: true, default);
+        var iris = DelimitedTrainingSource.Open(ml, _files.Iris("iris.csv"), new TabularOptions { Label = "species" }, byteView: true, default);
+        var cancer = DelimitedTrainingSource.Open(ml, _files.BreastCancer("cancer.csv"), new TabularOptions { Label = "diagnosis" }, byteView: true, default);
 
         Assert.IsType<PlainRowsView>(iris.Data);
         Assert.IsNotType<PlainRowsView>(cancer.Data); // a text column

@@ -11,12 +11,12 @@ namespace HybridSgd.Datasets.Tabular.Text;
 /// </summary>
 internal static class DelimitedTrainingSource
 {
-    /// <param name="holdRows">
+    /// <param name="byteView">
     /// Give a plain, all-numeric file (up to <see cref="PlainRows.MaxValues"/>) as a view read by the parallel byte parser
     /// (<see cref="PlainRowsView"/>) rather than by TextLoader: what a featurizer fitted from it waits on is then each
     /// fitted transform's pass over the file at the speed of the service's own reader.
     /// </param>
-    public static RawTable Open(MLContext ml, string path, TabularOptions options, bool holdRows, CancellationToken cancellationToken)
+    public static RawTable Open(MLContext ml, string path, TabularOptions options, bool byteView, CancellationToken cancellationToken)
     {
         var header = DelimitedHeader.Read(path, Separators.Parse(options.Separator));
         int labelIndex = header.IndexOf(options.Label, "the label");
@@ -38,10 +38,10 @@ internal static class DelimitedTrainingSource
         var columns = features
             .Select((f, k) => (RawColumns.Feature(f.Name), f.Kind, featureIndices[k]))
             .Append((options.Label, label.Kind, labelIndex));
-        IDataView? held = holdRows && textLines == 0 && features.All(f => f.Kind == TabularColumnKind.Numeric) && rows * featureIndices.Length <= PlainRows.MaxValues
+        IDataView? plain = byteView && textLines == 0 && features.All(f => f.Kind == TabularColumnKind.Numeric) && rows * featureIndices.Length <= PlainRows.MaxValues
             ? PlainRows.View(header, labelIndex, featureIndices, options.Label, label.Kind == TabularColumnKind.Text, rows)
             : null;
-        IDataView data = held ?? DelimitedLoader.Load(ml, path, header.Separator, columns);
+        IDataView data = plain ?? DelimitedLoader.Load(ml, path, header.Separator, columns);
         return new RawTable(
             path, data, DelimitedLoader.FormatOf(header.Separator), header.Separator.ToString(), false, options.Label, features, label, rows);
     }

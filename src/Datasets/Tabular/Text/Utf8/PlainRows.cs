@@ -12,8 +12,9 @@ namespace HybridSgd.Datasets.Tabular.Text.Utf8;
 internal static class PlainRows
 {
     /// <summary>
-    /// The most values read this way (64 M: Fashion-MNIST's 60,000 × 784 is 47 M): ML.NET's fit cannot be cancelled, so
-    /// a stop waits for it, and this bounds the wait to a few seconds; a larger file is fitted from TextLoader, streaming.
+    /// The most values a first file may have to be read this way (64 M; Fashion-MNIST's 60,000 × 784 is 47 M), and the
+    /// most a TextLoader-read one may have to be cached for its fit (256 MB). The view streams and its fit can be
+    /// stopped, so for the view the bound is only where it was measured; a larger file is fitted from TextLoader.
     /// </summary>
     public const long MaxValues = 1L << 26;
 
