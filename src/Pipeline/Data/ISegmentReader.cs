@@ -17,7 +17,8 @@ public interface ISegmentReader : IDisposable
 
     /// <summary>
     /// The next rows, passing at most <paramref name="maxRows"/> (unusable ones skipped and counted in the block). The block
-    /// is valid until the next call: a reader may reuse its arrays, so train on a block before reading the next.
+    /// is valid until the next call or the reader's disposal: a reader may reuse its arrays (and hand them on to the next
+    /// file's reader), so train on a block before reading the next or closing the file.
     /// </summary>
     DenseDataset Read(long maxRows);
 }

@@ -82,6 +82,38 @@ public sealed class SegmentReaderTests : IDisposable
         Assert.False(resumed.Skip(1));
     }
 
+    [Fact]
+    public void Read_FilesOneAfterAnother_EachGetsItsOwnRowsThoughTheMatricesAreHandedOn()
+    {
+        // The readers of one SegmentReaders pass their segment matrices on: a later file, with other values and a
+        // shorter last segment, must read exactly what a reader of its own reads.
+        var spec = Spec();
+        string first = _files.WriteText("first.csv", "a,b,label\n" + string.Join('\n', GoodRows(2500)) + "\n");
+        string second = _files.WriteText("second.csv", "a,b,label\n" + string.Join('\n', GoodRows(2300).Reverse()) + "\n");
+        var shared = new SegmentReaders(_ml, spec);
+        var secondAlone = ReadAll(new SegmentReaders(_ml, spec), second);
+
+        var firstShared = ReadAll(shared, first);
+        var secondShared = ReadAll(shared, second);
+
+        Assert.Equal(ReadAll(new SegmentReaders(_ml, spec), first), firstShared);
+        Assert.Equal(secondAlone, secondShared);
+        Assert.Equal(2300 * spec.FeatureCount, secondShared.Count);
+    }
+
+    /// <summary>Every feature of the file, segment by segment of 1,000 rows, copied out before the next read.</summary>
+    private static List<float> ReadAll(SegmentReaders readers, string path)
+    {
+        var values = new List<float>();
+        using var reader = readers.Open(path, CancellationToken.None);
+        for (var segment = reader.Read(1000); segment.Count > 0; segment = reader.Read(1000))
+        {
+            values.AddRange(segment.Features);
+        }
+
+        return values;
+    }
+
     private TabularSpec Spec()
     {
         string path = _files.WriteText("schema.csv", "a,b,label\n" + string.Join('\n', GoodRows(200)) + "\n");

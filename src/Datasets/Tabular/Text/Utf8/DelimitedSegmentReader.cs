@@ -25,14 +25,16 @@ internal sealed class DelimitedSegmentReader : ISegmentReader
     private int[] _lengths = new int[1024];
     private long[] _lineNumbers = new long[1024];
 
-    // The segment's matrix, reused while segments keep their size: the service trains on a segment before it reads the
-    // next, and a fresh 31 MB array a segment (Fashion-MNIST) is large-object garbage that the GC collects late.
-    private float[]? _features;
-    private float[]? _labels;
+    // The segment's matrix, reused while segments keep their size and handed on to the next file's reader: the service
+    // trains on a segment before it reads the next, and a fresh 31 MB array a segment (Fashion-MNIST) is large-object
+    // garbage that the GC collects late and fresh memory to fault in.
+    private readonly SegmentMatrixPool _matrices;
+    private SegmentMatrix? _matrix;
 
-    public DelimitedSegmentReader(FeaturePlan plan, string path, char separator, CancellationToken cancellationToken)
+    public DelimitedSegmentReader(FeaturePlan plan, string path, char separator, SegmentMatrixPool matrices, CancellationToken cancellationToken)
     {
         _plan = plan;
+        _matrices = matrices;
         _path = path;
         _separator = (byte)separator;
         _cancellationToken = cancellationToken;
@@ -102,14 +104,18 @@ internal sealed class DelimitedSegmentReader : ISegmentReader
         }
 
         int width = _plan.Width;
-        if (_features is null || _labels!.Length != count)
+        if (_matrix is null || _matrix.Labels.Length != count)
         {
-            _features = new float[checked(count * width)];
-            _labels = new float[count];
+            if (_matrix is not null)
+            {
+                _matrices.Return(_matrix);
+            }
+
+            _matrix = _matrices.Rent(count, width);
         }
 
-        var features = _features;
-        var labels = _labels;
+        var features = _matrix.Features;
+        var labels = _matrix.Labels;
         var problems = new Problems();
         Parallel.For(
             0,
@@ -122,7 +128,16 @@ internal sealed class DelimitedSegmentReader : ISegmentReader
         return DenseDataset.FromRows(features, labels, width);
     }
 
-    public void Dispose() => _lines.Dispose();
+    /// <summary>Closes the file and gives the matrix back: no segment this reader returned may be used after this.</summary>
+    public void Dispose()
+    {
+        _lines.Dispose();
+        if (_matrix is not null)
+        {
+            _matrices.Return(_matrix);
+            _matrix = null;
+        }
+    }
 
     /// <summary>The next line that is a row: TextLoader skips empty lines, so they are neither rows nor errors.</summary>
     private bool NextRow(out int offset, out int length)

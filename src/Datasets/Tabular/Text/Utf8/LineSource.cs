@@ -1,16 +1,21 @@
+using System.Buffers;
+
 namespace HybridSgd.Datasets.Tabular.Text.Utf8;
 
 /// <summary>
 /// The lines of a file as byte ranges of one buffer, ended as <see cref="StreamReader.ReadLine"/> ends them (\n, \r\n
 /// or \r), numbered from 1. The lines of one batch stay where they are until <see cref="BeginBatch"/>: a segment's
-/// rows are parsed in place, in parallel, straight from the bytes read.
+/// rows are parsed in place, in parallel, straight from the bytes read. The buffer is rented from the shared array
+/// pool and given back on <see cref="Dispose"/>: a segment's lines take tens of MB, and memory the process has not
+/// touched yet costs a page fault per 4 KB (measured here: 64 MB of fresh memory took 200–280 ms to touch, pooled
+/// memory 6 ms), which made each file's first segment 5–8 times slower than the next when every file grew its own.
 /// </summary>
 internal sealed class LineSource : IDisposable
 {
     private const int ReadSize = 1 << 20;
 
     private readonly Stream _stream;
-    private byte[] _buffer = new byte[ReadSize * 2];
+    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(ReadSize * 2);
     private int _start;
     private int _end;
     private bool _endOfFile;
@@ -87,14 +92,26 @@ internal sealed class LineSource : IDisposable
         }
     }
 
-    public void Dispose() => _stream.Dispose();
+    public void Dispose()
+    {
+        _stream.Dispose();
+        if (_buffer.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = [];
+        }
+    }
 
     private void Fill()
     {
         if (_buffer.Length - _end < ReadSize)
         {
-            // A batch's lines must stay put, so the buffer grows rather than moving them; BeginBatch reclaims the front.
-            Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _end + ReadSize));
+            // A batch's lines must stay put, so the buffer grows rather than moving them (offsets handed out stay valid
+            // in the larger buffer); BeginBatch reclaims the front.
+            byte[] larger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _end + ReadSize));
+            _buffer.AsSpan(0, _end).CopyTo(larger);
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = larger;
         }
 
         int read = _stream.Read(_buffer, _end, _buffer.Length - _end);

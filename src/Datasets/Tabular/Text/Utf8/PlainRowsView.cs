@@ -89,6 +89,7 @@ internal sealed class PlainRowsView(DataViewSchema schema, PlainRows.Layout layo
             if (disposing)
             {
                 _lines.Dispose();
+                _batch.Dispose();
             }
 
             base.Dispose(disposing);

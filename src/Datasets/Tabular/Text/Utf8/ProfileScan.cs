@@ -135,9 +135,21 @@ internal static class ProfileScan
         int position = 0;
         for (int field = 0; field < roles.Length; field++)
         {
+            bool last = field == roles.Length - 1;
+            if (roles[field] >= 0 && Utf8Number.TryDigits(line, position, separator, out _, out int end))
+            {
+                if (last != (end == line.Length))
+                {
+                    return false; // too few or too many fields: the text path words the problem
+                }
+
+                counts.Pending[pending++] = roles[field];
+                position = end + 1;
+                continue;
+            }
+
             var rest = line[position..];
             int length = rest.IndexOf(separator);
-            bool last = field == roles.Length - 1;
             if (last != (length < 0))
             {
                 return false; // too few or too many fields: the text path words the problem

@@ -25,14 +25,30 @@ internal static class RowFeaturizer
         Span<char> text = stackalloc char[256];
         bool labelSeen = false;
         int field = 0;
+        int position = 0;
         while (true)
         {
-            int length = line.IndexOf(separator);
-            var raw = length < 0 ? line : line[..length];
             if (field >= plan.FieldCount)
             {
                 return false;
             }
+
+            if (plan.Roles[field] == FeaturePlan.Role.Numeric && Utf8Number.TryDigits(line, position, separator, out float digits, out int end))
+            {
+                features[plan.Slots[field]] = plan.Scaled(plan.Slots[field], digits);
+                field++;
+                if (end == line.Length)
+                {
+                    break;
+                }
+
+                position = end + 1;
+                continue;
+            }
+
+            var rest = line[position..];
+            int length = rest.IndexOf(separator);
+            var raw = length < 0 ? rest : rest[..length];
 
             // Most fields have no blanks around them: Trim is called only when an end byte may be one.
             var value = raw.IsEmpty || (raw[0] > (byte)' ' && raw[^1] > (byte)' ') ? raw : raw.Trim(" \t\n\v\f\r"u8);
@@ -85,7 +101,7 @@ internal static class RowFeaturizer
                 break;
             }
 
-            line = line[(length + 1)..];
+            position += length + 1;
         }
 
         return field == plan.FieldCount && labelSeen;

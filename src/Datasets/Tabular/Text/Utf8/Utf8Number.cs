@@ -22,6 +22,34 @@ internal static class Utf8Number
     private static readonly double[] PositivePowers = Powers(39, negative: false);
     private static readonly double[] NegativePowers = Powers(65, negative: true);
 
+    /// <summary>
+    /// The field of <paramref name="line"/> at <paramref name="start"/> when it is one to seven ASCII digits ended by
+    /// <paramref name="separator"/> or the line's end — nearly every field of a pixel or count file: its
+    /// <paramref name="value"/> (what <see cref="TryParse"/> gives it: below 2^24 the integer is its own Single) and
+    /// its <paramref name="end"/>, found in the same pass over its bytes. False for any other field (blanks, a sign, a
+    /// point, an exponent, more digits, empty), which the caller reads the general way.
+    /// </summary>
+    /// <remarks>
+    /// Why: the general way — find the separator, trim, classify, parse — costs several calls per field, and on a
+    /// 784-pixel row the fields are one to three digits: this one loop is what made a segment's parse about twice as fast.
+    /// </remarks>
+    public static bool TryDigits(ReadOnlySpan<byte> line, int start, byte separator, out float value, out int end)
+    {
+        uint result = 0;
+        int i = start;
+        int limit = Math.Min(line.Length, start + 7);
+        uint d;
+        while (i < limit && (d = (uint)(line[i] - '0')) <= 9)
+        {
+            result = (10 * result) + d;
+            i++;
+        }
+
+        value = result;
+        end = i;
+        return i > start && (i == line.Length || line[i] == separator);
+    }
+
     /// <summary>False when <paramref name="text"/> is not a number in the grammar above.</summary>
     public static bool TryParse(ReadOnlySpan<byte> text, out float value)
     {
