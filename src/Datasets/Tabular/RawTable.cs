@@ -22,4 +22,8 @@ internal sealed record RawTable(
     string Label,
     IReadOnlyList<TabularColumn> Features,
     LabelProfile Profile,
-    long? Rows);
+    long? Rows)
+{
+    /// <summary>How the features are read: <see cref="RawFeatureLayout.NumericVector"/> only for delimited text whose features are all numbers.</summary>
+    public RawFeatureLayout Layout { get; init; } = RawFeatureLayout.ColumnPerFeature;
+}

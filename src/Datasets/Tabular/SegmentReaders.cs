@@ -15,7 +15,7 @@ namespace HybridSgd.Datasets.Tabular;
 public sealed class SegmentReaders(MLContext ml, TabularSpec spec)
 {
     private readonly Dictionary<string, FeaturePlan?> _plans = new(StringComparer.Ordinal);
-    private readonly SegmentMatrixPool _matrices = new();
+    private readonly SegmentBuffers _buffers = new();
 
     /// <summary>
     /// Opens <paramref name="path"/>, whose every row must have a label the model knows. With the one-pass reader a
@@ -45,7 +45,7 @@ public sealed class SegmentReaders(MLContext ml, TabularSpec spec)
 
             if (plan is not null)
             {
-                return new DelimitedSegmentReader(plan, path, header.Separator, _matrices, cancellationToken);
+                return new DelimitedSegmentReader(plan, path, header.Separator, _buffers, cancellationToken);
             }
         }
 

@@ -35,6 +35,9 @@ public sealed record TabularSpec
     /// <summary>The raw feature columns, in the order their values are concatenated into <c>Features</c>.</summary>
     public required IReadOnlyList<TabularColumn> Features { get; init; }
 
+    /// <summary>How a delimited file's features are read into ML.NET; specs written before there was a choice read a column per feature.</summary>
+    public RawFeatureLayout RawLayout { get; init; } = RawFeatureLayout.ColumnPerFeature;
+
     /// <summary>The learning task.</summary>
     [JsonConverter(typeof(JsonStringEnumConverter<LearningTask>))]
     public required LearningTask Task { get; init; }

@@ -80,5 +80,25 @@ public sealed class TabularSpecTests : IDisposable
         Assert.IsType<KeyDataViewType>(scored.Schema[DataColumns.Label].Type);
     }
 
+    [Fact]
+    public void LoadForScoring_SpecOfAnEarlierBuildReadingAColumnPerFeature_SameFeaturesAsThisBuildsVector()
+    {
+        // Written by the build before the vector layout (main at f9315cb) for this iris file, holdout 0.2, seed 1: its
+        // feature transform reads one raw column per feature, and model files and checkpoints hold such specs.
+        string path = _files.Iris("iris.csv");
+        var earlier = JsonSerializer.Deserialize<TabularSpec>(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Datasets", "Tabular", "Fixtures", "iris-spec-column-per-feature.json")))!;
+        var current = TabularDataset.Load(_ml, path, null, new TabularOptions { Label = "species" }, 0.2, seed: 1).Spec;
+
+        var scoredEarlier = TabularDataset.LoadForScoring(_ml, earlier, path, requireLabel: true);
+        var scoredCurrent = TabularDataset.LoadForScoring(_ml, current, path, requireLabel: true);
+
+        Assert.Equal(RawFeatureLayout.ColumnPerFeature, earlier.RawLayout);
+        Assert.Equal(RawFeatureLayout.NumericVector, current.RawLayout);
+        Assert.Equal(earlier.FeatureNames, current.FeatureNames);
+        Assert.Equal(earlier.NormalizationScales, current.NormalizationScales);
+        Assert.Equal(ViewColumns.Features(scoredEarlier), ViewColumns.Features(scoredCurrent));
+        Assert.Equal(ViewColumns.Keys(scoredEarlier), ViewColumns.Keys(scoredCurrent));
+    }
+
     public void Dispose() => _files.Dispose();
 }

@@ -12,6 +12,7 @@ namespace HybridSgd.Datasets.Tabular.Featurizing;
 /// </summary>
 internal static class FeatureEstimator
 {
+    /// <param name="features">The raw feature columns by their names in <paramref name="rawSchema"/> (<see cref="RawColumns.Of"/>).</param>
     public static IEstimator<ITransformer> Build(
         MLContext ml, DataViewSchema rawSchema, IReadOnlyList<TabularColumn> features, FeatureNormalization normalization)
     {
@@ -20,7 +21,7 @@ internal static class FeatureEstimator
         var names = new List<string>();
         foreach (TabularColumn feature in features)
         {
-            string raw = RawColumns.Feature(feature.Name);
+            string raw = feature.Name;
             names.Add(raw);
             if (feature.Kind == TabularColumnKind.Text)
             {

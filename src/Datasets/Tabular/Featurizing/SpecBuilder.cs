@@ -18,7 +18,7 @@ internal static class SpecBuilder
     {
         DataViewSchema rawSchema = trainRaw.Schema;
         ITransformer label = LabelEstimator.Build(ml, table.Label, rawSchema[table.Label].Type, task).Fit(trainRaw);
-        ITransformer features = FeatureEstimator.Build(ml, rawSchema, table.Features, normalization).Fit(trainRaw);
+        ITransformer features = FeatureEstimator.Build(ml, rawSchema, RawColumns.Of(table.Features, table.Layout), normalization).Fit(trainRaw);
 
         DataViewSchema labelOut = label.GetOutputSchema(rawSchema);
         DataViewSchema featuresOut = features.GetOutputSchema(rawSchema);
@@ -50,6 +50,7 @@ internal static class SpecBuilder
             Label = table.Label,
             LabelKind = table.Profile.Kind,
             Features = table.Features,
+            RawLayout = table.Layout,
             Task = task,
             TaskReason = taskReason,
             ClassNames = classNames,

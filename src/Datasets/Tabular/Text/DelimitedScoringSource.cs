@@ -53,12 +53,7 @@ internal static class DelimitedScoringSource
         }
 
         labelCheck?.ThrowIfUnknown();
-        var columns = spec.Features.Select((f, k) => (RawColumns.Feature(f.Name), f.Kind, featureIndices[k]));
-        if (labelIndex >= 0)
-        {
-            columns = columns.Append((spec.Label, spec.LabelKind, labelIndex));
-        }
-
-        return (DelimitedLoader.Load(ml, path, header.Separator, columns), labelIndex >= 0);
+        var label = labelIndex >= 0 ? (spec.Label, spec.LabelKind, labelIndex) : ((string, TabularColumnKind, int)?)null;
+        return (DelimitedLoader.Load(ml, path, header.Separator, spec.RawLayout, spec.Features, featureIndices, label), labelIndex >= 0);
     }
 }

@@ -35,15 +35,16 @@ internal static class DelimitedTrainingSource
         label.ResolveKind();
         var features = profiles.Select(p => new TabularColumn(p.Name, p.Resolve(path))).ToArray();
 
-        var columns = features
-            .Select((f, k) => (RawColumns.Feature(f.Name), f.Kind, featureIndices[k]))
-            .Append((options.Label, label.Kind, labelIndex));
-        IDataView? plain = byteView && textLines == 0 && features.All(f => f.Kind == TabularColumnKind.Numeric) && rows * featureIndices.Length <= PlainRows.MaxValues
+        var layout = RawColumns.LayoutFor(features);
+        IDataView? plain = byteView && textLines == 0 && layout == RawFeatureLayout.NumericVector && rows * featureIndices.Length <= PlainRows.MaxValues
             ? PlainRows.View(header, labelIndex, featureIndices, options.Label, label.Kind == TabularColumnKind.Text, rows)
             : null;
-        IDataView data = plain ?? DelimitedLoader.Load(ml, path, header.Separator, columns);
+        IDataView data = plain ?? DelimitedLoader.Load(ml, path, header.Separator, layout, features, featureIndices, (options.Label, label.Kind, labelIndex));
         return new RawTable(
-            path, data, DelimitedLoader.FormatOf(header.Separator), header.Separator.ToString(), false, options.Label, features, label, rows);
+            path, data, DelimitedLoader.FormatOf(header.Separator), header.Separator.ToString(), false, options.Label, features, label, rows)
+        {
+            Layout = layout,
+        };
     }
 
     /// <summary>The scan line by line through a StreamReader, for a UTF-16 file (the byte scan reads UTF-8 and ASCII).</summary>

@@ -31,14 +31,14 @@ internal sealed class DelimitedSegmentReader : ISegmentReader
     private readonly SegmentMatrixPool _matrices;
     private SegmentMatrix? _matrix;
 
-    public DelimitedSegmentReader(FeaturePlan plan, string path, char separator, SegmentMatrixPool matrices, CancellationToken cancellationToken)
+    public DelimitedSegmentReader(FeaturePlan plan, string path, char separator, SegmentBuffers buffers, CancellationToken cancellationToken)
     {
         _plan = plan;
-        _matrices = matrices;
+        _matrices = buffers.Matrices;
         _path = path;
         _separator = (byte)separator;
         _cancellationToken = cancellationToken;
-        _lines = new LineSource(path);
+        _lines = new LineSource(path, buffers.Lines);
 
         // Line 1 is the header, already read and matched to the spec.
         _lines.Next(out _, out _, cancellationToken);

@@ -161,7 +161,7 @@ internal static class FeaturePlanBuilder
         => ml.Data.CreateTextLoader(Options(spec, separator)).GetOutputSchema();
 
     private static TextLoader.Options Options(TabularSpec spec, char separator)
-        => DelimitedLoader.Options(separator, spec.Features.Select((f, k) => (RawColumns.Feature(f.Name), f.Kind, k)));
+        => DelimitedLoader.Options(separator, spec.RawLayout, spec.Features, Enumerable.Range(0, spec.Features.Count).ToArray(), label: null);
 
     private static List<float[]> Featurize(MLContext ml, TabularSpec spec, FittedFeaturizer featurizer, List<string> lines, char separator)
     {

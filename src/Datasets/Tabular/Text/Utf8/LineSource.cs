@@ -5,23 +5,32 @@ namespace HybridSgd.Datasets.Tabular.Text.Utf8;
 /// <summary>
 /// The lines of a file as byte ranges of one buffer, ended as <see cref="StreamReader.ReadLine"/> ends them (\n, \r\n
 /// or \r), numbered from 1. The lines of one batch stay where they are until <see cref="BeginBatch"/>: a segment's
-/// rows are parsed in place, in parallel, straight from the bytes read. The buffer is rented from the shared array
-/// pool and given back on <see cref="Dispose"/>: a segment's lines take tens of MB, and memory the process has not
-/// touched yet costs a page fault per 4 KB (measured here: 64 MB of fresh memory took 200–280 ms to touch, pooled
-/// memory 6 ms), which made each file's first segment 5–8 times slower than the next when every file grew its own.
+/// rows are parsed in place, in parallel, straight from the bytes read. The buffer is rented from an array pool (the
+/// shared one unless the caller keeps its own) and given back on <see cref="Dispose"/>: a segment's lines take tens
+/// of MB, and memory the process has not touched yet costs a page fault per 4 KB (measured here: 64 MB of fresh memory
+/// took 200–280 ms to touch, pooled memory 6 ms), which made each file's first segment 5–8 times slower than the next
+/// when every file grew its own.
 /// </summary>
 internal sealed class LineSource : IDisposable
 {
     private const int ReadSize = 1 << 20;
 
     private readonly Stream _stream;
-    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(ReadSize * 2);
+    private readonly ArrayPool<byte> _pool;
+    private byte[] _buffer;
     private int _start;
     private int _end;
     private bool _endOfFile;
 
-    public LineSource(string path)
+    /// <param name="pool">
+    /// Where the buffer comes from and goes back to. A reader of one file after another passes its own: the shared pool
+    /// keeps a returned array in the returning thread's slot, and the next file, read on another thread, missed it every
+    /// other file.
+    /// </param>
+    public LineSource(string path, ArrayPool<byte>? pool = null)
     {
+        _pool = pool ?? ArrayPool<byte>.Shared;
+        _buffer = _pool.Rent(ReadSize * 2);
         _stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
     }
 
@@ -97,7 +106,7 @@ internal sealed class LineSource : IDisposable
         _stream.Dispose();
         if (_buffer.Length > 0)
         {
-            ArrayPool<byte>.Shared.Return(_buffer);
+            _pool.Return(_buffer);
             _buffer = [];
         }
     }
@@ -108,9 +117,9 @@ internal sealed class LineSource : IDisposable
         {
             // A batch's lines must stay put, so the buffer grows rather than moving them (offsets handed out stay valid
             // in the larger buffer); BeginBatch reclaims the front.
-            byte[] larger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _end + ReadSize));
+            byte[] larger = _pool.Rent(Math.Max(_buffer.Length * 2, _end + ReadSize));
             _buffer.AsSpan(0, _end).CopyTo(larger);
-            ArrayPool<byte>.Shared.Return(_buffer);
+            _pool.Return(_buffer);
             _buffer = larger;
         }
 

@@ -21,15 +21,20 @@ internal static class PlainRows
 
     private const int LinesPerChunk = 256;
 
-    /// <summary>A view of the file's raw columns, in TextLoader's column order and types (features, then the label).</summary>
+    /// <summary>
+    /// A view of the file's raw columns as TextLoader gives them with <see cref="RawFeatureLayout.NumericVector"/>: the
+    /// features as one vector (slot names from the header), then the label.
+    /// </summary>
     public static PlainRowsView View(DelimitedHeader header, int labelIndex, int[] featureIndices, string labelName, bool textLabel, long rows)
     {
+        var slotNames = new DataViewSchema.Annotations.Builder();
+        var names = new VBuffer<ReadOnlyMemory<char>>(featureIndices.Length, featureIndices.Select(i => header.Names[i].AsMemory()).ToArray());
+        slotNames.Add(
+            "SlotNames",
+            new VectorDataViewType(TextDataViewType.Instance, featureIndices.Length),
+            (ref VBuffer<ReadOnlyMemory<char>> value) => names.CopyTo(ref value));
         var schema = new DataViewSchema.Builder();
-        foreach (int index in featureIndices)
-        {
-            schema.AddColumn(RawColumns.Feature(header.Names[index]), NumberDataViewType.Single);
-        }
-
+        schema.AddColumn(RawColumns.NumericFeatures, new VectorDataViewType(NumberDataViewType.Single, featureIndices.Length), slotNames.ToAnnotations());
         schema.AddColumn(labelName, textLabel ? TextDataViewType.Instance : NumberDataViewType.Single);
         var slots = new int[header.Names.Count];
         Array.Fill(slots, -1);

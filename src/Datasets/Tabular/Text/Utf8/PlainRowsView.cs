@@ -4,8 +4,9 @@ using Microsoft.ML.Data;
 namespace HybridSgd.Datasets.Tabular.Text.Utf8;
 
 /// <summary>
-/// A file whose every line the scan found plain, with numeric features, as the raw columns TextLoader would give (a
-/// Single per feature, NaN where a field is empty; the label as Single or text), for ML.NET to fit the featurizer from.
+/// A file whose every line the scan found plain, with numeric features, as the raw columns TextLoader would give with
+/// <see cref="RawFeatureLayout.NumericVector"/> (the features as one vector of Single, NaN where a field is empty; the
+/// label as Single or text), for ML.NET to fit the featurizer from.
 /// Each cursor streams the file a batch of lines at a time, parsed in parallel by <see cref="PlainRows"/>: a fitted
 /// transform's pass costs what the service's own read costs, and only one batch is held, not the file. Rows come in
 /// file order, so a seeded TrainTestSplit over this view picks the rows it picks over TextLoader's.
@@ -13,6 +14,9 @@ namespace HybridSgd.Datasets.Tabular.Text.Utf8;
 internal sealed class PlainRowsView(DataViewSchema schema, PlainRows.Layout layout, long rows) : IDataView
 {
     private const int LinesPerBatch = 4096;
+
+    // The schema's columns: the features vector, then the label.
+    private const int FeaturesColumn = 0;
 
     internal PlainRows.Layout Layout => layout;
 
@@ -23,7 +27,7 @@ internal sealed class PlainRowsView(DataViewSchema schema, PlainRows.Layout layo
     public long? GetRowCount() => rows;
 
     public DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null) =>
-        new Cursor(this, columnsNeeded.Any(c => c.Index < Layout.Width));
+        new Cursor(this, columnsNeeded.Any(c => c.Index == FeaturesColumn));
 
     public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random? rand = null) =>
         [GetRowCursor(columnsNeeded, rand)];
@@ -75,8 +79,13 @@ internal sealed class PlainRowsView(DataViewSchema schema, PlainRows.Layout layo
         public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
         {
             int width = _view.Layout.Width;
-            Delegate getter = column.Index < width
-                ? (ValueGetter<float>)((ref float value) => value = _batch.Features[(_index * width) + column.Index])
+            Delegate getter = column.Index == FeaturesColumn
+                ? (ValueGetter<VBuffer<float>>)((ref VBuffer<float> value) =>
+                {
+                    var editor = VBufferEditor.Create(ref value, width);
+                    _batch.Features.AsSpan(_index * width, width).CopyTo(editor.Values);
+                    value = editor.Commit();
+                })
                 : _view.Layout.TextLabel
                     ? (ValueGetter<ReadOnlyMemory<char>>)((ref ReadOnlyMemory<char> value) => value = _batch.TextLabels[_index].AsMemory())
                     : (ValueGetter<float>)((ref float value) => value = _batch.NumericLabels[_index]);
