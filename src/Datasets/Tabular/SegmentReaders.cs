@@ -15,7 +15,7 @@ namespace HybridSgd.Datasets.Tabular;
 public sealed class SegmentReaders(MLContext ml, TabularSpec spec)
 {
     private readonly Dictionary<string, FeaturePlan?> _plans = new(StringComparer.Ordinal);
-    private readonly SegmentBuffers _buffers = new();
+    private readonly ReadBuffers _buffers = new();
 
     /// <summary>
     /// Opens <paramref name="path"/>, whose every row must have a label the model knows. With the one-pass reader a

@@ -24,9 +24,13 @@ internal static class DelimitedTrainingSource
 
         var label = new LabelProfile(options.Label, path);
         var profiles = featureIndices.Select(i => new ColumnProfile(header.Names[i])).ToArray();
+
+        // The scan and each fitted transform's pass read the file one after another, on whichever threads: one pool of
+        // buffers for all of them, so only the first pass faults its memory in.
+        var buffers = new ReadBuffers();
         var (rows, textLines) = LineSource.IsUtf16(path)
             ? (ScanText(header, labelIndex, featureIndices, label, profiles, cancellationToken), -1)
-            : ProfileScan.Run(header, labelIndex, featureIndices, label, profiles, cancellationToken);
+            : ProfileScan.Run(header, labelIndex, featureIndices, label, profiles, buffers, cancellationToken);
         if (rows == 0)
         {
             throw new DatasetFormatException(path, "the file has a header but no data rows.");
@@ -37,7 +41,7 @@ internal static class DelimitedTrainingSource
 
         var layout = RawColumns.LayoutFor(features);
         IDataView? plain = byteView && textLines == 0 && layout == RawFeatureLayout.NumericVector && rows * featureIndices.Length <= PlainRows.MaxValues
-            ? PlainRows.View(header, labelIndex, featureIndices, options.Label, label.Kind == TabularColumnKind.Text, rows)
+            ? PlainRows.View(header, labelIndex, featureIndices, options.Label, label.Kind == TabularColumnKind.Text, rows, buffers)
             : null;
         IDataView data = plain ?? DelimitedLoader.Load(ml, path, header.Separator, layout, features, featureIndices, (options.Label, label.Kind, labelIndex));
         return new RawTable(

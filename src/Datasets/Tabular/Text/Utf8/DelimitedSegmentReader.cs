@@ -31,7 +31,7 @@ internal sealed class DelimitedSegmentReader : ISegmentReader
     private readonly SegmentMatrixPool _matrices;
     private SegmentMatrix? _matrix;
 
-    public DelimitedSegmentReader(FeaturePlan plan, string path, char separator, SegmentBuffers buffers, CancellationToken cancellationToken)
+    public DelimitedSegmentReader(FeaturePlan plan, string path, char separator, ReadBuffers buffers, CancellationToken cancellationToken)
     {
         _plan = plan;
         _matrices = buffers.Matrices;

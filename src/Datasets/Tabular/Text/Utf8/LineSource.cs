@@ -22,11 +22,7 @@ internal sealed class LineSource : IDisposable
     private int _end;
     private bool _endOfFile;
 
-    /// <param name="pool">
-    /// Where the buffer comes from and goes back to. A reader of one file after another passes its own: the shared pool
-    /// keeps a returned array in the returning thread's slot, and the next file, read on another thread, missed it every
-    /// other file.
-    /// </param>
+    /// <param name="pool">Where the buffer comes from and goes back to (<see cref="ReadBuffers.Lines"/>; the shared pool by default).</param>
     public LineSource(string path, ArrayPool<byte>? pool = null)
     {
         _pool = pool ?? ArrayPool<byte>.Shared;

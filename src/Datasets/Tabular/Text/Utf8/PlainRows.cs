@@ -25,7 +25,7 @@ internal static class PlainRows
     /// A view of the file's raw columns as TextLoader gives them with <see cref="RawFeatureLayout.NumericVector"/>: the
     /// features as one vector (slot names from the header), then the label.
     /// </summary>
-    public static PlainRowsView View(DelimitedHeader header, int labelIndex, int[] featureIndices, string labelName, bool textLabel, long rows)
+    public static PlainRowsView View(DelimitedHeader header, int labelIndex, int[] featureIndices, string labelName, bool textLabel, long rows, ReadBuffers buffers)
     {
         var slotNames = new DataViewSchema.Annotations.Builder();
         var names = new VBuffer<ReadOnlyMemory<char>>(featureIndices.Length, featureIndices.Select(i => header.Names[i].AsMemory()).ToArray());
@@ -43,7 +43,7 @@ internal static class PlainRows
             slots[featureIndices[k]] = k;
         }
 
-        return new PlainRowsView(schema.ToSchema(), new Layout(header, slots, labelIndex, featureIndices.Length, textLabel), rows);
+        return new PlainRowsView(schema.ToSchema(), new Layout(header, slots, labelIndex, featureIndices.Length, textLabel), rows, buffers);
     }
 
     /// <summary>Where each field goes: <see cref="Slots"/> maps a field to its feature (−1: not a feature).</summary>
@@ -51,15 +51,15 @@ internal static class PlainRows
 
     /// <summary>
     /// One batch of parsed rows; refilled from the line source by each call of <see cref="Fill"/>. Its features matrix is
-    /// rented from the shared pool (each fitted transform's pass opens a cursor, and a fresh 13 MB matrix a pass is
-    /// memory to fault in) and given back on <see cref="Dispose"/>.
+    /// rented from <paramref name="pool"/> (each fitted transform's pass opens a cursor, and a fresh 13 MB matrix a pass
+    /// is memory to fault in) and given back on <see cref="Dispose"/>.
     /// </summary>
-    internal sealed class Batch(Layout layout, int capacity, bool features = true) : IDisposable
+    internal sealed class Batch(Layout layout, int capacity, bool features, ArrayPool<float> pool) : IDisposable
     {
         private readonly LineBatch _lines = new(capacity);
         private readonly bool[] _parsed = new bool[capacity];
 
-        public float[] Features { get; private set; } = features ? ArrayPool<float>.Shared.Rent(capacity * layout.Width) : [];
+        public float[] Features { get; private set; } = features ? pool.Rent(capacity * layout.Width) : [];
 
         public float[] NumericLabels { get; } = new float[capacity];
 
@@ -71,7 +71,7 @@ internal static class PlainRows
         {
             if (Features.Length > 0)
             {
-                ArrayPool<float>.Shared.Return(Features);
+                pool.Return(Features);
                 Features = [];
             }
         }

@@ -11,7 +11,7 @@ namespace HybridSgd.Datasets.Tabular.Text.Utf8;
 /// transform's pass costs what the service's own read costs, and only one batch is held, not the file. Rows come in
 /// file order, so a seeded TrainTestSplit over this view picks the rows it picks over TextLoader's.
 /// </summary>
-internal sealed class PlainRowsView(DataViewSchema schema, PlainRows.Layout layout, long rows) : IDataView
+internal sealed class PlainRowsView(DataViewSchema schema, PlainRows.Layout layout, long rows, ReadBuffers buffers) : IDataView
 {
     private const int LinesPerBatch = 4096;
 
@@ -19,6 +19,8 @@ internal sealed class PlainRowsView(DataViewSchema schema, PlainRows.Layout layo
     private const int FeaturesColumn = 0;
 
     internal PlainRows.Layout Layout => layout;
+
+    internal ReadBuffers Buffers => buffers;
 
     public bool CanShuffle => false;
 
@@ -45,8 +47,8 @@ internal sealed class PlainRowsView(DataViewSchema schema, PlainRows.Layout layo
         public Cursor(PlainRowsView view, bool features)
         {
             _view = view;
-            _batch = new PlainRows.Batch(view.Layout, LinesPerBatch, features);
-            _lines = new LineSource(view.Layout.Header.Path);
+            _batch = new PlainRows.Batch(view.Layout, LinesPerBatch, features, view.Buffers.Batches);
+            _lines = new LineSource(view.Layout.Header.Path, view.Buffers.Lines);
             _lines.Next(out _, out _, CancellationToken.None); // the header
         }
 

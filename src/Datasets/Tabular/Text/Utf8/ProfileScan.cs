@@ -27,7 +27,8 @@ internal static class ProfileScan
     /// <exception cref="DatasetFormatException">A line is malformed or has the wrong number of fields; a label is empty.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static (long Rows, long TextLines) Run(
-        DelimitedHeader header, int labelIndex, int[] featureIndices, LabelProfile label, ColumnProfile[] profiles, CancellationToken cancellationToken)
+        DelimitedHeader header, int labelIndex, int[] featureIndices, LabelProfile label, ColumnProfile[] profiles, ReadBuffers buffers,
+        CancellationToken cancellationToken)
     {
         var roles = new int[header.Names.Count];
         Array.Fill(roles, Ignored);
@@ -45,7 +46,7 @@ internal static class ProfileScan
         byte separator = (byte)header.Separator;
         long rows = 0;
         long textLines = 0;
-        using var lines = new LineSource(header.Path);
+        using var lines = new LineSource(header.Path, buffers.Lines);
         lines.Next(out _, out _, cancellationToken); // the header, already read
         while (batch.Fill(lines, cancellationToken) is var count and > 0)
         {

@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace HybridSgd.Datasets.Tabular.Text.Utf8;
 
 /// <summary>
@@ -48,14 +46,3 @@ internal sealed class SegmentMatrixPool
 
 /// <summary>One segment's features (row-major) and labels.</summary>
 internal sealed record SegmentMatrix(float[] Features, float[] Labels);
-
-/// <summary>
-/// What one file's reader hands on to the next: its line buffers (a pool of their own, so the next file finds them
-/// whichever thread reads it) and its segment matrices.
-/// </summary>
-internal sealed class SegmentBuffers
-{
-    public ArrayPool<byte> Lines { get; } = ArrayPool<byte>.Create(maxArrayLength: 1 << 30, maxArraysPerBucket: 2);
-
-    public SegmentMatrixPool Matrices { get; } = new();
-}
