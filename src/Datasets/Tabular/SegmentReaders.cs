@@ -12,10 +12,11 @@ namespace HybridSgd.Datasets.Tabular;
 /// line check, as <see cref="TabularDataset.LoadForScoring"/> reads it. The compiled featurizer is kept per header
 /// layout, so a stream of files of one layout compiles it once.
 /// </summary>
-public sealed class SegmentReaders(MLContext ml, TabularSpec spec)
+/// <param name="buffers">The read buffers the readers use and hand on (the ones the spec was defined with, ideally); fresh ones when null.</param>
+public sealed class SegmentReaders(MLContext ml, TabularSpec spec, ReadBuffers? buffers = null)
 {
     private readonly Dictionary<string, FeaturePlan?> _plans = new(StringComparer.Ordinal);
-    private readonly ReadBuffers _buffers = new();
+    private readonly ReadBuffers _buffers = buffers ?? new ReadBuffers();
 
     /// <summary>
     /// Opens <paramref name="path"/>, whose every row must have a label the model knows. With the one-pass reader a

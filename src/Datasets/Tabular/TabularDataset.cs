@@ -33,7 +33,7 @@ public static class TabularDataset
         MLContext ml, string trainPath, string? testPath, TabularOptions options, double holdoutFraction, int seed, CancellationToken cancellationToken = default)
     {
         CheckArguments(ml, trainPath, options, testPath is null ? holdoutFraction : null);
-        var (table, trainRaw, holdoutRaw, featurizer, spec) = Fit(ml, trainPath, testPath, options, holdoutFraction, seed, cacheFitRows: false, cancellationToken);
+        var (table, trainRaw, holdoutRaw, featurizer, spec) = Fit(ml, trainPath, testPath, options, holdoutFraction, seed, cacheFitRows: false, new ReadBuffers(), cancellationToken);
         TabularFormat format = table.Format;
         IDataView train = featurizer.Apply(trainRaw, hasLabel: true);
         IDataView test = holdoutRaw is null
@@ -77,9 +77,18 @@ public static class TabularDataset
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled while the file was read.</exception>
     public static TabularSpec DefineSpec(
         MLContext ml, string trainPath, TabularOptions options, double holdoutFraction, int seed, CancellationToken cancellationToken = default)
+        => DefineSpec(ml, trainPath, options, holdoutFraction, seed, new ReadBuffers(), cancellationToken);
+
+    /// <summary>
+    /// <see cref="DefineSpec(MLContext, string, TabularOptions, double, int, CancellationToken)"/>, reading through
+    /// <paramref name="buffers"/>, which then hold the buffers for the stream's readers (see <see cref="ReadBuffers"/>).
+    /// </summary>
+    public static TabularSpec DefineSpec(
+        MLContext ml, string trainPath, TabularOptions options, double holdoutFraction, int seed, ReadBuffers buffers, CancellationToken cancellationToken = default)
     {
         CheckArguments(ml, trainPath, options, holdoutFraction);
-        return Fit(ml, trainPath, null, options, holdoutFraction, seed, cacheFitRows: true, cancellationToken).Spec;
+        ArgumentNullException.ThrowIfNull(buffers);
+        return Fit(ml, trainPath, null, options, holdoutFraction, seed, cacheFitRows: true, buffers, cancellationToken).Spec;
     }
 
     /// <param name="holdoutFraction">The holdout's share when there is no test file (null when there is one).</param>
@@ -98,7 +107,8 @@ public static class TabularDataset
 
     /// <summary>Opens and validates the training file, sets the holdout apart when there is no test file, and fits the featurizer.</summary>
     private static (RawTable Table, IDataView TrainRaw, IDataView? HoldoutRaw, FittedFeaturizer Featurizer, TabularSpec Spec) Fit(
-        MLContext ml, string trainPath, string? testPath, TabularOptions options, double holdoutFraction, int seed, bool cacheFitRows, CancellationToken cancellationToken)
+        MLContext ml, string trainPath, string? testPath, TabularOptions options, double holdoutFraction, int seed, bool cacheFitRows, ReadBuffers buffers,
+        CancellationToken cancellationToken)
     {
         TabularFormat format = FormatResolver.Resolve(options.Format, trainPath);
         _ = Separators.Parse(options.Separator);
@@ -112,7 +122,7 @@ public static class TabularDataset
         {
             TabularFormat.SvmLight => SvmLightSource.OpenTraining(ml, trainPath, cancellationToken),
             TabularFormat.Idv => IdvSource.OpenTraining(ml, trainPath, options),
-            _ => DelimitedTrainingSource.Open(ml, trainPath, options, byteView: cacheFitRows, cancellationToken),
+            _ => DelimitedTrainingSource.Open(ml, trainPath, options, byteView: cacheFitRows, buffers, cancellationToken),
         };
         var (task, reason) = TaskInference.Choose(table.Profile, options.Task);
 

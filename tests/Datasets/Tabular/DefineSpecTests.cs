@@ -48,8 +48,8 @@ public sealed class DefineSpecTests : IDisposable
     public void PlainNumericFile_IsReadByTheByteParser_OtherFilesGoToTextLoader()
     {
         var ml = new MLContext(seed: 1);
-        var iris = DelimitedTrainingSource.Open(ml, _files.Iris("iris.csv"), new TabularOptions { Label = "species" }, byteView: true, default);
-        var cancer = DelimitedTrainingSource.Open(ml, _files.BreastCancer("cancer.csv"), new TabularOptions { Label = "diagnosis" }, byteView: true, default);
+        var iris = DelimitedTrainingSource.Open(ml, _files.Iris("iris.csv"), new TabularOptions { Label = "species" }, byteView: true, new ReadBuffers(), default);
+        var cancer = DelimitedTrainingSource.Open(ml, _files.BreastCancer("cancer.csv"), new TabularOptions { Label = "diagnosis" }, byteView: true, new ReadBuffers(), default);
 
         Assert.IsType<PlainRowsView>(iris.Data);
         Assert.IsNotType<PlainRowsView>(cancer.Data); // a text column

@@ -16,7 +16,8 @@ internal static class DelimitedTrainingSource
     /// (<see cref="PlainRowsView"/>) rather than by TextLoader: what a featurizer fitted from it waits on is then each
     /// fitted transform's pass over the file at the speed of the service's own reader.
     /// </param>
-    public static RawTable Open(MLContext ml, string path, TabularOptions options, bool byteView, CancellationToken cancellationToken)
+    /// <param name="buffers">The buffers of the scan and the byte view's passes (the caller's, to hand on to later readers).</param>
+    public static RawTable Open(MLContext ml, string path, TabularOptions options, bool byteView, ReadBuffers buffers, CancellationToken cancellationToken)
     {
         var header = DelimitedHeader.Read(path, Separators.Parse(options.Separator));
         int labelIndex = header.IndexOf(options.Label, "the label");
@@ -25,9 +26,6 @@ internal static class DelimitedTrainingSource
         var label = new LabelProfile(options.Label, path);
         var profiles = featureIndices.Select(i => new ColumnProfile(header.Names[i])).ToArray();
 
-        // The scan and each fitted transform's pass read the file one after another, on whichever threads: one pool of
-        // buffers for all of them, so only the first pass faults its memory in.
-        var buffers = new ReadBuffers();
         var (rows, textLines) = LineSource.IsUtf16(path)
             ? (ScanText(header, labelIndex, featureIndices, label, profiles, cancellationToken), -1)
             : ProfileScan.Run(header, labelIndex, featureIndices, label, profiles, buffers, cancellationToken);

@@ -15,6 +15,7 @@ namespace HybridSgd.Host.Service.Streaming;
 internal static class SchemaSource
 {
     /// <exception cref="Datasets.DatasetFormatException">The file cannot define a schema; the message names the line.</exception>
-    public static TabularSpec Define(MLContext ml, string path, DataOptions data, int seed, CancellationToken cancellationToken) =>
-        TabularDataset.DefineSpec(ml, path, TabularSettings.From(data), data.HoldoutFraction, seed, cancellationToken);
+    /// <param name="buffers">The stream's read buffers: the schema's passes leave them for the file readers.</param>
+    public static TabularSpec Define(MLContext ml, string path, DataOptions data, int seed, ReadBuffers buffers, CancellationToken cancellationToken) =>
+        TabularDataset.DefineSpec(ml, path, TabularSettings.From(data), data.HoldoutFraction, seed, buffers, cancellationToken);
 }
