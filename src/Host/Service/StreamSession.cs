@@ -33,6 +33,9 @@ internal sealed class StreamSession
     private readonly ServiceMetrics _metrics;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
+
+    // The buffers the schema's passes and every file's reader hand on to the next (a first file's read finds them warm).
+    private readonly ReadBuffers _buffers = new();
     private bool _dirty;
 
     private StreamSession(
@@ -55,8 +58,7 @@ internal sealed class StreamSession
 
     public MLContext Ml { get; } = new();
 
-    /// <summary>The buffers the schema's passes and every file's reader hand on to the next (a first file's read then finds them warm).</summary>
-    private ReadBuffers Buffers { get; } = new();
+
 
     /// <summary>A fixed ramp policy's progress over the service's life (the adaptive policy ignores it).</summary>
     private Func<TrainingTotals, Func<RunCounts, double>> Ramp => totals => RampProgress.For(_service, totals);
@@ -108,14 +110,14 @@ internal sealed class StreamSession
     /// <summary>Defines the schema and a fresh model from <paramref name="path"/> (the schema file or the first file fed).</summary>
     public void Define(string path, DataOptions data, CancellationToken cancellationToken)
     {
-        var spec = SchemaSource.Define(Ml, path, data, _training.Seed, Buffers, cancellationToken);
+        var spec = SchemaSource.Define(Ml, path, data, _training.Seed, _buffers, cancellationToken);
         int classes = spec.Task == LearningTask.Regression ? 0 : spec.ClassNames.Count;
         var net = _modelOptions.Create(spec.Task, spec.FeatureCount, classes);
         var header = new ModelHeader(
             net.Name, net.FeatureCount, net.OutputCount, spec.ClassNames, "service", (net as MlpModel)?.HiddenLayers ?? [], net.Task,
             JsonSerializer.SerializeToElement(spec));
         Spec = spec;
-        Readers = new SegmentReaders(Ml, spec, Buffers);
+        Readers = new SegmentReaders(Ml, spec, _buffers);
         Model = new SegmentedModel(net, header, SegmentedModel.Initial(net, _training.Seed), _training.LearningRate, new TrainingTotals(), _training, _environment, Ramp);
         _state.SetModel(Model.Totals, Model.LearningRate);
         ServiceLog.SchemaDefined(_logger, path, spec.Task.ToString().ToLowerInvariant(), spec.TaskReason, spec.FeatureCount, net.Name);
@@ -186,7 +188,7 @@ internal sealed class StreamSession
         int classes = header.Task == LearningTask.Regression ? 0 : Math.Max(header.ClassNames.Count, header.OutputCount);
         var net = ModelFactory.Create(header.Model, header.Task, header.FeatureCount, classes, header.HiddenLayers is { Count: > 0 } hidden ? hidden : null);
         Spec = spec;
-        Readers = new SegmentReaders(Ml, spec, Buffers);
+        Readers = new SegmentReaders(Ml, spec, _buffers);
         Model = new SegmentedModel(net, header, loaded.Weights, checkpoint.LearningRate, checkpoint.Totals, _training, _environment, Ramp);
         _state.SetModel(Model.Totals, Model.LearningRate);
         _state.SetCheckpoint(checkpoint.SavedUtc);

@@ -104,6 +104,12 @@ internal sealed class DelimitedSegmentReader : ISegmentReader
         }
 
         int width = _plan.Width;
+        if (count == 0)
+        {
+            // The end of the file: nothing to parse, and no matrix to trade for an empty one (the pool keeps the full one).
+            return DenseDataset.FromRows([], [], width);
+        }
+
         if (_matrix is null || _matrix.Labels.Length != count)
         {
             if (_matrix is not null)

@@ -12,4 +12,8 @@ internal static class PlainLine
     private static readonly SearchValues<byte> NotPlain = SearchValues.Create([(byte)'"', .. Enumerable.Range(0x80, 0x80).Select(b => (byte)b)]);
 
     public static bool Is(ReadOnlySpan<byte> line) => line.IndexOfAny(NotPlain) < 0;
+
+    /// <summary>A field of a plain line without the blanks around it, as TextLoader trims a number; most fields have none, so the trim is skipped then.</summary>
+    public static ReadOnlySpan<byte> Trimmed(ReadOnlySpan<byte> field) =>
+        field.IsEmpty || (field[0] > (byte)' ' && field[^1] > (byte)' ') ? field : field.Trim(" \t\n\v\f\r"u8);
 }

@@ -142,7 +142,7 @@ internal static class PlainRows
 
                 if (layout.Slots[field] is var slot and >= 0)
                 {
-                    var value = Trimmed(raw);
+                    var value = PlainLine.Trimmed(raw);
                     if (value.Length == 0)
                     {
                         values[slot] = float.NaN;
@@ -198,10 +198,7 @@ internal static class PlainRows
                 return true;
             }
 
-            return Utf8Number.TryParse(Trimmed(raw), out NumericLabels[row]);
+            return Utf8Number.TryParse(PlainLine.Trimmed(raw), out NumericLabels[row]);
         }
-
-        private static ReadOnlySpan<byte> Trimmed(ReadOnlySpan<byte> raw) =>
-            raw.IsEmpty || (raw[0] > (byte)' ' && raw[^1] > (byte)' ') ? raw : raw.Trim(" \t\n\v\f\r"u8);
     }
 }

@@ -50,8 +50,7 @@ internal static class RowFeaturizer
             int length = rest.IndexOf(separator);
             var raw = length < 0 ? rest : rest[..length];
 
-            // Most fields have no blanks around them: Trim is called only when an end byte may be one.
-            var value = raw.IsEmpty || (raw[0] > (byte)' ' && raw[^1] > (byte)' ') ? raw : raw.Trim(" \t\n\v\f\r"u8);
+            var value = PlainLine.Trimmed(raw);
             switch (plan.Roles[field])
             {
                 case FeaturePlan.Role.Numeric:
