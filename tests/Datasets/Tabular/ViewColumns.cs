@@ -7,8 +7,8 @@ namespace HybridSgd.Tests.Datasets.Tabular;
 /// <summary>Reads the trainer's columns out of a view, for assertions.</summary>
 internal static class ViewColumns
 {
-    public static float[][] Features(IDataView view)
-        => view.GetColumn<VBuffer<float>>(DataColumns.Features).Select(v => v.DenseValues().ToArray()).ToArray();
+    public static float[][] Features(IDataView view, string column = DataColumns.Features)
+        => view.GetColumn<VBuffer<float>>(column).Select(v => v.DenseValues().ToArray()).ToArray();
 
     public static uint[] Keys(IDataView view) => view.GetColumn<uint>(DataColumns.Label).ToArray();
 

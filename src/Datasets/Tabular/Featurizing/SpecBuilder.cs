@@ -17,8 +17,12 @@ internal static class SpecBuilder
         MLContext ml, RawTable table, IDataView trainRaw, LearningTask task, string taskReason, FeatureNormalization normalization)
     {
         DataViewSchema rawSchema = trainRaw.Schema;
-        ITransformer label = LabelEstimator.Build(ml, table.Label, rawSchema[table.Label].Type, task).Fit(trainRaw);
-        ITransformer features = FeatureEstimator.Build(ml, rawSchema, RawColumns.Of(table.Features, table.Layout), normalization).Fit(trainRaw);
+        FittedFeaturizer fitted = OnePassFit.TryFit(ml, table, trainRaw, task, normalization)
+            ?? new FittedFeaturizer(
+                LabelEstimator.Build(ml, table.Label, rawSchema[table.Label].Type, task).Fit(trainRaw),
+                FeatureEstimator.Build(ml, rawSchema, RawColumns.Of(table.Features, table.Layout), normalization).Fit(trainRaw));
+        ITransformer label = fitted.Label;
+        ITransformer features = fitted.Features;
 
         DataViewSchema labelOut = label.GetOutputSchema(rawSchema);
         DataViewSchema featuresOut = features.GetOutputSchema(rawSchema);
@@ -62,7 +66,7 @@ internal static class SpecBuilder
             LabelTransform = TransformerBytes.Save(ml, label, rawSchema),
             FeatureTransform = TransformerBytes.Save(ml, features, rawSchema),
         };
-        return (new FittedFeaturizer(label, features), spec);
+        return (fitted, spec);
     }
 
     private static List<string> ClassNames(DataViewSchema.Column label)

@@ -39,6 +39,7 @@ internal sealed class PlainRowsView(DataViewSchema schema, PlainRows.Layout layo
         private readonly PlainRowsView _view;
         private readonly PlainRows.Batch _batch;
         private readonly LineSource _lines;
+        private readonly bool _features;
         private int _index = -1;
         private long _position = -1;
 
@@ -47,6 +48,7 @@ internal sealed class PlainRowsView(DataViewSchema schema, PlainRows.Layout layo
         public Cursor(PlainRowsView view, bool features)
         {
             _view = view;
+            _features = features;
             _batch = new PlainRows.Batch(view.Layout, LinesPerBatch, features, view.Buffers.Batches);
             _lines = new LineSource(view.Layout.Header.Path, view.Buffers.Lines);
             _lines.Next(out _, out _, CancellationToken.None); // the header
@@ -58,7 +60,9 @@ internal sealed class PlainRowsView(DataViewSchema schema, PlainRows.Layout layo
 
         public override long Batch => 0;
 
-        public override bool IsColumnActive(DataViewSchema.Column column) => true;
+        // A consumer that takes a getter for every active column (ML.NET's parallel splitter does) must not be handed
+        // the features of lines whose features were not parsed.
+        public override bool IsColumnActive(DataViewSchema.Column column) => column.Index != FeaturesColumn || _features;
 
         public override bool MoveNext()
         {

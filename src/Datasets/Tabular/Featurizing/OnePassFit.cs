@@ -1,0 +1,121 @@
+using HybridSgd.Pipeline.Data;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace HybridSgd.Datasets.Tabular.Featurizing;
+
+/// <summary>
+/// Fits the featurizer of a file whose features are one numeric vector with one pass over the training rows.
+/// Fitted the usual way, the label's keys, the missing-value means and the normalizer each read every row again
+/// (three passes, each parsing the whole file). Here one pass gathers what they learn — the label's values, each
+/// slot's mean, least and largest value — and the same ML.NET estimators are then fitted on a few rows that carry
+/// exactly those statistics: the label's distinct values (keys are sorted by value, so their order does not matter),
+/// one row of means, and the least and largest rows put through the fitted mean replacement. The transforms are
+/// ML.NET's own and saved as before; only where their statistics come from changes.
+/// </summary>
+internal static class OnePassFit
+{
+    /// <summary>The featurizer, or null when the features are not one numeric vector or the options ask for statistics this pass does not gather.</summary>
+    public static FittedFeaturizer? TryFit(
+        MLContext ml, RawTable table, IDataView trainRaw, LearningTask task, FeatureNormalization normalization)
+    {
+        DataViewSchema schema = trainRaw.Schema;
+        if (table.Layout != RawFeatureLayout.NumericVector
+            || normalization is not (FeatureNormalization.MinMax or FeatureNormalization.None)
+            || schema.GetColumnOrNull(RawColumns.NumericFeatures)?.Type is not VectorDataViewType { IsKnownSize: true, ItemType: NumberDataViewType } vector
+            || vector.ItemType != NumberDataViewType.Single
+            || schema.GetColumnOrNull(table.Label)?.Type is not { } labelType
+            || (labelType != NumberDataViewType.Single && labelType is not TextDataViewType))
+        {
+            return null;
+        }
+
+        return labelType is TextDataViewType
+            ? Fit<ReadOnlyMemory<char>, string>(ml, table, trainRaw, task, normalization, vector.Size, labelType, value => value.ToString(), text => text.AsMemory())
+            : Fit<float, float>(ml, table, trainRaw, task, normalization, vector.Size, labelType, value => value, value => value);
+    }
+
+    /// <typeparam name="TKey">How a label value is told apart from the others (text as a string: its memory is the cursor's).</typeparam>
+    private static FittedFeaturizer? Fit<TLabel, TKey>(
+        MLContext ml, RawTable table, IDataView trainRaw, LearningTask task, FeatureNormalization normalization, int slots, DataViewType labelType,
+        Func<TLabel, TKey> distinctKey, Func<TKey, TLabel> fromKey)
+        where TKey : notnull
+    {
+        // Regression learns nothing from the label (a conversion to Single), so its values are not collected.
+        bool collectLabels = task != LearningTask.Regression;
+        var statistics = new SlotStatistics(slots);
+        var labels = new HashSet<TKey>();
+        var labelColumn = trainRaw.Schema[table.Label];
+        var featuresColumn = trainRaw.Schema[RawColumns.NumericFeatures];
+        using (var cursor = trainRaw.GetRowCursor(collectLabels ? [labelColumn, featuresColumn] : [featuresColumn]))
+        {
+            var features = cursor.GetGetter<VBuffer<float>>(featuresColumn);
+            var label = collectLabels ? cursor.GetGetter<TLabel>(labelColumn) : null;
+            var row = default(VBuffer<float>);
+            var dense = new float[slots];
+            TLabel value = default!;
+            while (cursor.MoveNext())
+            {
+                features(ref row);
+                if (row.IsDense)
+                {
+                    statistics.Add(row.GetValues());
+                }
+                else
+                {
+                    row.CopyTo(dense);
+                    statistics.Add(dense);
+                }
+
+                if (label is not null)
+                {
+                    label(ref value);
+                    labels.Add(distinctKey(value));
+                }
+            }
+        }
+
+        if (statistics.Rows == 0)
+        {
+            return null; // Nothing to gather: the usual fit gives its own answer to an empty training part.
+        }
+
+        var labelRows = labels.Count > 0 ? labels.Select(fromKey).ToList() : [default!];
+        var rows = new Rows<TLabel>(table.Label, labelType, slots, labelRows[0]);
+        ITransformer labelTransform = LabelEstimator.Build(ml, table.Label, labelType, task).Fit(rows.Of(labelRows.Select(l => (l, new float[slots]))));
+        return new FittedFeaturizer(labelTransform, FeatureTransform(ml, rows, statistics, normalization));
+    }
+
+    /// <summary>ML.NET's mean replacement, concatenation and normalizer, fitted on rows with exactly the pass's statistics.</summary>
+    private static ITransformer FeatureTransform<TLabel>(MLContext ml, Rows<TLabel> rows, SlotStatistics statistics, FeatureNormalization normalization)
+    {
+        int slots = statistics.Slots;
+        var features = new TabularColumn(RawColumns.NumericFeatures, TabularColumnKind.Vector, slots);
+        IDataView means = rows.Of(statistics.Means());
+        var transforms = ((IEnumerable<ITransformer>)FeatureEstimator.Build(ml, means.Schema, [features], FeatureNormalization.None).Fit(means)).ToList();
+        if (normalization == FeatureNormalization.None)
+        {
+            return new TransformerChain<ITransformer>([.. transforms]);
+        }
+
+        // The normalizer sees the values after the means replaced the missing ones: the least, the largest, and in a
+        // slot that had a missing value the mean itself (a NaN here, replaced by the fitted transform).
+        float[] minima = statistics.Minima();
+        float[] maxima = statistics.Maxima();
+        float[] replaced = Enumerable.Range(0, slots).Select(i => statistics.HadMissing(i) ? float.NaN : minima[i]).ToArray();
+        IDataView extremes = rows.Of(minima, maxima, replaced);
+        IDataView seen = transforms.Aggregate(extremes, (view, transform) => transform.Transform(view));
+        transforms.Add(ml.Transforms.NormalizeMinMax(DataColumns.Features, fixZero: false).Fit(seen));
+        return new TransformerChain<ITransformer>([.. transforms]);
+    }
+
+    /// <summary>Makes views of a few rows with the file's label and features columns.</summary>
+    private sealed class Rows<TLabel>(string labelName, DataViewType labelType, int slots, TLabel anyLabel)
+    {
+        public IDataView Of(IEnumerable<(TLabel Label, float[] Features)> rows)
+            => new StatisticRows<TLabel>(labelName, labelType, RawColumns.NumericFeatures, slots, rows.ToList());
+
+        /// <summary>Rows of features (the label estimator does not read them: any label will do).</summary>
+        public IDataView Of(params float[][] features) => Of(features.Select(f => (anyLabel, f)));
+    }
+}
