@@ -4,7 +4,7 @@
 # drops N hard links to it into a fresh inbox (each one a complete file at once, as the inbox rule asks), samples
 # VmHWM/VmRSS of the service from /proc every 0.1 s until status.json (written every 0.1 s) says every row is trained
 # on, then stops it with SIGTERM. (Until 2026-11-29 both were 0.5 s, which added up to a second to every timing.)
-# Usage: bench/service-memory.sh [N=1] [extra serve switches, e.g. --Service:SegmentRows 5000]
+# Usage: [BUILD=plain] bench/service-memory.sh [N=1] [extra serve switches, e.g. --Service:SegmentRows 5000]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 copies=${1:-1}
@@ -15,7 +15,16 @@ mkdir -p "$work"
 if [ ! -f "$csv" ]; then
   dotnet run bench/FashionMnistCsv.cs -- data/fashion-mnist "$csv"
 fi
-dotnet build src/Host -c Release -v quiet -nologo > /dev/null
+# The service as it is deployed: published for this machine's runtime identifier, ReadyToRun (precompiled, so a
+# start does not wait on the JIT: see docs/SERVICE.md, "Deploying"). BUILD=plain measures `dotnet build`'s output instead.
+case "$(uname -m)" in aarch64) rid=linux-arm64 ;; *) rid=linux-x64 ;; esac
+if [ "${BUILD:-publish}" = plain ]; then
+  dotnet build src/Host -c Release -v quiet -nologo > /dev/null
+  app=src/Host/bin/Release/net10.0
+else
+  app=$work/app-$rid
+  dotnet publish src/Host -c Release -r "$rid" --self-contained false -o "$app" -v quiet -nologo > /dev/null
+fi
 
 run=$work/n$copies
 rm -rf "$run"
@@ -24,7 +33,7 @@ for i in $(seq 1 "$copies"); do
   ln "$csv" "$run/inbox/copy-$(printf %03d "$i").csv"
 done
 
-dotnet src/Host/bin/Release/net10.0/hybridsgd.dll serve --inbox "$run/inbox" --model-dir "$run/model" --label Label \
+dotnet "$app/hybridsgd.dll" serve --inbox "$run/inbox" --model-dir "$run/model" --label Label \
   --Service:StatusInterval 100ms --Service:SettleTime 0s "$@" > "$run/serve.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
