@@ -22,7 +22,7 @@ internal static class OnePassFit
         DataViewSchema schema = trainRaw.Schema;
         if (table.Layout != RawFeatureLayout.NumericVector
             || normalization is not (FeatureNormalization.MinMax or FeatureNormalization.None)
-            || schema.GetColumnOrNull(RawColumns.NumericFeatures)?.Type is not VectorDataViewType { IsKnownSize: true, ItemType: NumberDataViewType } vector
+            || schema.GetColumnOrNull(RawColumns.NumericFeatures)?.Type is not VectorDataViewType { IsKnownSize: true } vector
             || vector.ItemType != NumberDataViewType.Single
             || schema.GetColumnOrNull(table.Label)?.Type is not { } labelType
             || (labelType != NumberDataViewType.Single && labelType is not TextDataViewType))
