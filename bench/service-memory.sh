@@ -16,7 +16,7 @@ if [ ! -f "$csv" ]; then
   dotnet run bench/FashionMnistCsv.cs -- data/fashion-mnist "$csv"
 fi
 # The service as it is deployed: published for this machine's runtime identifier, ReadyToRun (precompiled, so a
-# start does not wait on the JIT: see docs/SERVICE.md, "Deploying"). BUILD=plain measures `dotnet build`'s output instead.
+# start does not wait on the JIT: see docs/SERVICE.md, "Under systemd"). BUILD=plain measures `dotnet build`'s output instead.
 case "$(uname -m)" in aarch64) rid=linux-arm64 ;; *) rid=linux-x64 ;; esac
 if [ "${BUILD:-publish}" = plain ]; then
   dotnet build src/Host -c Release -v quiet -nologo > /dev/null
