@@ -67,6 +67,20 @@ public sealed class OnePassFitTests : IDisposable
         Assert.Null(OnePassFit.TryFit(ml, cancer, cancer.Data, LearningTask.Binary, FeatureNormalization.MinMax)); // the clinic column is text
     }
 
+    [Fact]
+    public void OnePass_OverAStoppedView_EndsWithOperationCanceled()
+    {
+        // Iris ten times over: more rows than the cancellable view reads between looks at its token.
+        string[] lines = System.IO.File.ReadAllLines(_files.Iris("iris-once.csv"));
+        string path = _files.WriteText("iris-10x.csv", string.Join('\n', [lines[0], .. Enumerable.Repeat(lines.Skip(1), 10).SelectMany(l => l)]) + "\n");
+        var ml = new MLContext(seed: 1);
+        RawTable table = DelimitedTrainingSource.Open(ml, path, new TabularOptions { Label = "species" }, true, new ReadBuffers(), default);
+        var stopped = new CancellationToken(canceled: true);
+
+        Assert.ThrowsAny<OperationCanceledException>(() => CancellableView.Fitting(
+            () => OnePassFit.TryFit(ml, table, new CancellableView(table.Data, stopped), LearningTask.Multiclass, FeatureNormalization.MinMax), stopped));
+    }
+
     private (string Path, TabularOptions Options) File(string name) => name switch
     {
         "iris" => (_files.Iris("iris.csv"), new TabularOptions { Label = "species" }),
