@@ -13,4 +13,6 @@ run() { local name=$1; shift
 run softmax-uniform --model softmax --scenario uniform
 run softmax-stragglers --model softmax --scenario stragglers
 run mlp-stragglers --model mlp --hidden 128 --learning-rate 0.1 --scenario stragglers
-python3 "$out/time_to_084.py" softmax-uniform softmax-stragglers mlp-stragglers
+# Seeds 11-30 of softmax uniform (2026-11-29 15:38-15:52, a build of b0708a6).
+run softmax-uniform-seeds11-30 --model softmax --scenario uniform --seed 11 --seeds 20
+python3 "$out/time_to_084.py" softmax-uniform softmax-stragglers mlp-stragglers softmax-uniform-seeds11-30
