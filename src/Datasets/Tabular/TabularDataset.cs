@@ -136,10 +136,12 @@ public static class TabularDataset
             holdoutRaw = split.TestSet;
         }
 
-        // Each fitted transform (label keys, missing-value means, the normalizer) reads the rows again: a plain numeric
-        // file through the parallel byte parser (PlainRowsView), any other through one TextLoader pass into a cache.
-        // Not for train, which keeps only its featurized rows, nor for a file too large to cache.
-        bool cache = cacheFitRows && table.Data is not PlainRowsView && table.Rows * table.Features.Count <= PlainRows.MaxValues;
+        // Numeric features as one vector: one pass gathers what every fitted transform learns (OnePassFit), so the rows
+        // are read once, a plain file through the parallel byte parser (PlainRowsView). Otherwise each fitted transform
+        // (label keys, missing-value means, the normalizer) reads the rows again, through one TextLoader pass into a
+        // cache — not for train, which keeps only its featurized rows, nor for a file too large to cache.
+        bool cache = cacheFitRows && table.Data is not PlainRowsView && !OnePassFit.Fits(table, trainRaw.Schema, options.Normalization)
+            && table.Rows * table.Features.Count <= PlainRows.MaxValues;
         IDataView fitRows = new CancellableView(cache ? ml.Data.Cache(trainRaw) : trainRaw, cancellationToken);
         var (featurizer, spec) = CancellableView.Fitting(() => SpecBuilder.Fit(ml, table, fitRows, task, reason, options.Normalization), cancellationToken);
         return (table, trainRaw, holdoutRaw, featurizer, spec);

@@ -18,6 +18,7 @@ public sealed class DefineSpecTests : IDisposable
     public static TheoryData<string, string, FeatureNormalization> Files => new()
     {
         { "iris", "species", FeatureNormalization.MinMax },                       // plain and numeric: fitted from the byte parser
+        { "iris-quoted", "species", FeatureNormalization.MinMax },                // numeric, but quoted labels: TextLoader, one pass, no cache
         { "breast-cancer", "diagnosis", FeatureNormalization.MinMax },            // a missing value in every 97th row, a text column: TextLoader, cached
         { "breast-cancer", "diagnosis", FeatureNormalization.MeanVariance },
         { "breast-cancer-numeric", "diagnosis", FeatureNormalization.MinMax },    // without the text column: the byte parser, numeric label, NaNs
@@ -28,7 +29,12 @@ public sealed class DefineSpecTests : IDisposable
     [MemberData(nameof(Files))]
     public void DefineSpec_IsTheSpecThatLoadGives(string name, string label, FeatureNormalization normalization)
     {
-        string path = name == "iris" ? _files.Iris("iris.csv") : _files.BreastCancer("cancer.csv");
+        string path = name switch
+        {
+            "iris" => _files.Iris("iris.csv"),
+            "iris-quoted" => Quoted(_files.Iris("iris.csv")),
+            _ => _files.BreastCancer("cancer.csv"),
+        };
         var features = name == "breast-cancer-numeric" ? Enumerable.Range(0, 30).Select(TabularFiles.BreastCancerFeature).ToList() : null;
         var options = new TabularOptions { Label = label, Normalization = normalization, Features = features };
 
@@ -51,8 +57,12 @@ public sealed class DefineSpecTests : IDisposable
         var iris = DelimitedTrainingSource.Open(ml, _files.Iris("iris.csv"), new TabularOptions { Label = "species" }, byteView: true, new ReadBuffers(), default);
         var cancer = DelimitedTrainingSource.Open(ml, _files.BreastCancer("cancer.csv"), new TabularOptions { Label = "diagnosis" }, byteView: true, new ReadBuffers(), default);
 
+        var quoted = DelimitedTrainingSource.Open(ml, Quoted(_files.Iris("iris-q.csv")), new TabularOptions { Label = "species" }, byteView: true, new ReadBuffers(), default);
+
         Assert.IsType<PlainRowsView>(iris.Data);
         Assert.IsNotType<PlainRowsView>(cancer.Data); // a text column
+        Assert.IsNotType<PlainRowsView>(quoted.Data); // quotes: TextLoader reads it, still as one numeric vector
+        Assert.Equal(RawFeatureLayout.NumericVector, quoted.Layout);
     }
 
     [Fact]
@@ -64,6 +74,13 @@ public sealed class DefineSpecTests : IDisposable
         var error = Assert.Throws<HybridSgd.Datasets.DatasetFormatException>(() => TabularDataset.DefineSpec(new MLContext(1), path, options, 0.2, seed: 1));
 
         Assert.Equal(3, error.Line);
+    }
+
+    /// <summary>The file with its text fields (the species) in quotes, which the byte parser leaves to TextLoader.</summary>
+    private string Quoted(string path)
+    {
+        var lines = File.ReadAllLines(path);
+        return _files.WriteText("quoted.csv", string.Join('\n', lines.Select((line, i) => i == 0 ? line : System.Text.RegularExpressions.Regex.Replace(line, "([a-z]+)", "\"$1\""))) + "\n");
     }
 
     public void Dispose() => _files.Dispose();

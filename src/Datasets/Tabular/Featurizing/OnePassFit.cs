@@ -15,24 +15,33 @@ namespace HybridSgd.Datasets.Tabular.Featurizing;
 /// </summary>
 internal static class OnePassFit
 {
-    /// <summary>The featurizer, or null when the features are not one numeric vector or the options ask for statistics this pass does not gather.</summary>
+    /// <summary>
+    /// Whether <see cref="TryFit"/> fits <paramref name="table"/> read as <paramref name="schema"/>: its features are
+    /// one numeric vector, its label Single or text, and the normalisation one whose statistics the pass gathers.
+    /// </summary>
+    public static bool Fits(RawTable table, DataViewSchema schema, FeatureNormalization normalization) =>
+        table.Layout == RawFeatureLayout.NumericVector
+        && normalization is (FeatureNormalization.MinMax or FeatureNormalization.None)
+        && schema.GetColumnOrNull(RawColumns.NumericFeatures)?.Type is VectorDataViewType { IsKnownSize: true } vector
+        && vector.ItemType == NumberDataViewType.Single
+        && schema.GetColumnOrNull(table.Label)?.Type is { } label
+        && (label == NumberDataViewType.Single || label is TextDataViewType);
+
+    /// <summary>The featurizer, or null when it does not <see cref="Fits"/> (or the training part is empty).</summary>
     public static FittedFeaturizer? TryFit(
         MLContext ml, RawTable table, IDataView trainRaw, LearningTask task, FeatureNormalization normalization)
     {
         DataViewSchema schema = trainRaw.Schema;
-        if (table.Layout != RawFeatureLayout.NumericVector
-            || normalization is not (FeatureNormalization.MinMax or FeatureNormalization.None)
-            || schema.GetColumnOrNull(RawColumns.NumericFeatures)?.Type is not VectorDataViewType { IsKnownSize: true } vector
-            || vector.ItemType != NumberDataViewType.Single
-            || schema.GetColumnOrNull(table.Label)?.Type is not { } labelType
-            || (labelType != NumberDataViewType.Single && labelType is not TextDataViewType))
+        if (!Fits(table, schema, normalization))
         {
             return null;
         }
 
+        int slots = ((VectorDataViewType)schema[RawColumns.NumericFeatures].Type).Size;
+        DataViewType labelType = schema[table.Label].Type;
         return labelType is TextDataViewType
-            ? Fit<ReadOnlyMemory<char>, string>(ml, table, trainRaw, task, normalization, vector.Size, labelType, value => value.ToString(), text => text.AsMemory())
-            : Fit<float, float>(ml, table, trainRaw, task, normalization, vector.Size, labelType, value => value, value => value);
+            ? Fit<ReadOnlyMemory<char>, string>(ml, table, trainRaw, task, normalization, slots, labelType, value => value.ToString(), text => text.AsMemory())
+            : Fit<float, float>(ml, table, trainRaw, task, normalization, slots, labelType, value => value, value => value);
     }
 
     /// <typeparam name="TKey">How a label value is told apart from the others (text as a string: its memory is the cursor's).</typeparam>
