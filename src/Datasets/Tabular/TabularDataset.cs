@@ -12,7 +12,8 @@ namespace HybridSgd.Datasets.Tabular;
 /// <summary>
 /// Turns CSV/TSV with a header, SVMlight/LibSVM and ML.NET .idv files into the <c>Features</c>/<c>Label</c> views the
 /// trainer streams. Files are validated line by line first (so a typo is reported with its line instead of becoming
-/// a NaN), then read by ML.NET's own loaders and featurized by ML.NET transforms fitted on the training rows only.
+/// a NaN), then read — a plain, all-numeric CSV/TSV by the parallel byte parser (<c>PlainRowsView</c>, TextLoader's
+/// arithmetic), any other by ML.NET's own loaders — and featurized by ML.NET transforms fitted on the training rows only.
 /// </summary>
 public static class TabularDataset
 {
@@ -122,7 +123,7 @@ public static class TabularDataset
         {
             TabularFormat.SvmLight => SvmLightSource.OpenTraining(ml, trainPath, cancellationToken),
             TabularFormat.Idv => IdvSource.OpenTraining(ml, trainPath, options),
-            _ => DelimitedTrainingSource.Open(ml, trainPath, options, byteView: cacheFitRows, buffers, cancellationToken),
+            _ => DelimitedTrainingSource.Open(ml, trainPath, options, byteView: true, buffers, cancellationToken),
         };
         var (task, reason) = TaskInference.Choose(table.Profile, options.Task);
 

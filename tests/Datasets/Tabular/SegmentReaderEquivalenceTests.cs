@@ -2,9 +2,11 @@ using System.Globalization;
 using System.Text;
 using HybridSgd.Datasets;
 using HybridSgd.Datasets.Tabular;
+using HybridSgd.Datasets.Tabular.Text;
 using HybridSgd.Datasets.Tabular.Text.Utf8;
 using HybridSgd.Pipeline.Data;
 using Microsoft.ML;
+using Microsoft.ML.Data;
 
 namespace HybridSgd.Tests.Datasets.Tabular;
 
@@ -45,6 +47,34 @@ public sealed class SegmentReaderEquivalenceTests : IDisposable
         Assert.Equal(expected.Features, actual.Features);
         Assert.Equal(expected.Labels.Length, reader.Consumed);
     }
+
+    /// <summary>
+    /// A plain numeric file read by the parallel byte parser (<see cref="PlainRowsView"/>: the featurizer's fit,
+    /// <c>train</c>'s featurized rows and holdout) gives every row TextLoader gives, bit for bit and in the same order.
+    /// </summary>
+    [Theory]
+    [InlineData("iris")]
+    [InlineData("wine")]
+    [InlineData("breast-cancer")]
+    [InlineData("boston")]
+    [InlineData("fashion-mnist")]
+    [InlineData("numbers")]
+    public void ByteView_GivesEveryRowAsTextLoaderDoes(string name)
+    {
+        var (path, label, _) = Write(name);
+        var options = new TabularOptions { Label = label };
+        var bytes = DelimitedTrainingSource.Open(_ml, path, options, byteView: true, new ReadBuffers(), default);
+        var text = DelimitedTrainingSource.Open(_ml, path, options, byteView: false, new ReadBuffers(), default);
+
+        Assert.IsType<PlainRowsView>(bytes.Data);
+        Assert.IsNotType<PlainRowsView>(text.Data);
+        Assert.Equal(ViewColumns.Features(text.Data, RawColumns.NumericFeatures), ViewColumns.Features(bytes.Data, RawColumns.NumericFeatures));
+        Assert.Equal(RawLabels(text.Data, label), RawLabels(bytes.Data, label));
+    }
+
+    private static List<string> RawLabels(IDataView view, string label) => view.Schema[label].Type is TextDataViewType
+        ? view.GetColumn<ReadOnlyMemory<char>>(label).Select(v => v.ToString()).ToList()
+        : view.GetColumn<float>(label).Select(v => v.ToString("R", CultureInfo.InvariantCulture)).ToList();
 
     [Theory]
     [InlineData("missing")]

@@ -13,8 +13,9 @@ internal static class DelimitedTrainingSource
 {
     /// <param name="byteView">
     /// Give a plain, all-numeric file (up to <see cref="PlainRows.MaxValues"/>) as a view read by the parallel byte parser
-    /// (<see cref="PlainRowsView"/>) rather than by TextLoader: what a featurizer fitted from it waits on is then each
-    /// fitted transform's pass over the file at the speed of the service's own reader.
+    /// (<see cref="PlainRowsView"/>) rather than by TextLoader — the same values, parsed in parallel: the
+    /// featurizer's fit, <c>train</c>'s read of the featurized rows and its holdout all pass over the file. False only
+    /// to compare the two readers.
     /// </param>
     /// <param name="buffers">The buffers of the scan and the byte view's passes (the caller's, to hand on to later readers).</param>
     public static RawTable Open(MLContext ml, string path, TabularOptions options, bool byteView, ReadBuffers buffers, CancellationToken cancellationToken)
