@@ -16,18 +16,19 @@ public sealed class OnePassFitTests : IDisposable
 {
     private readonly TabularFiles _files = new();
 
-    public static TheoryData<string, bool> Files => new()
+    public static TheoryData<string, bool, FeatureNormalization> Files => new()
     {
-        { "iris", true },                   // text label, read by the byte parser
-        { "iris", false },                  // the same through TextLoader
-        { "breast-cancer-numeric", true },  // numeric label; 'mean radius' empty on every 97th row
-        { "diabetes", true },               // regression: nothing learned from the target
-        { "iris-empty-column", false },     // a column with no value at all
+        { "iris", true, FeatureNormalization.MinMax },                    // text label, read by the byte parser
+        { "iris", false, FeatureNormalization.MinMax },                   // the same through TextLoader
+        { "breast-cancer-numeric", true, FeatureNormalization.MinMax },   // numeric label; 'mean radius' empty on every 97th row
+        { "breast-cancer-numeric", true, FeatureNormalization.None },     // the means alone
+        { "diabetes", true, FeatureNormalization.MinMax },                // regression: nothing learned from the target
+        { "iris-empty-column", false, FeatureNormalization.MinMax },      // a column with no value at all
     };
 
     [Theory]
     [MemberData(nameof(Files))]
-    public void OnePass_FeaturizesEveryRowAsTheFullFitDoes(string name, bool byteView)
+    public void OnePass_FeaturizesEveryRowAsTheFullFitDoes(string name, bool byteView, FeatureNormalization normalization)
     {
         var (path, options) = File(name);
         var ml = new MLContext(seed: 1);
@@ -35,10 +36,10 @@ public sealed class OnePassFitTests : IDisposable
         LearningTask task = TaskInference.Choose(table.Profile, null).Task;
         var trainRaw = ml.Data.TrainTestSplit(table.Data, testFraction: 0.2, seed: 3).TrainSet;
 
-        FittedFeaturizer? onePass = OnePassFit.TryFit(ml, table, trainRaw, task, FeatureNormalization.MinMax);
+        FittedFeaturizer? onePass = OnePassFit.TryFit(ml, table, trainRaw, task, normalization);
         var full = new FittedFeaturizer(
             LabelEstimator.Build(ml, table.Label, trainRaw.Schema[table.Label].Type, task).Fit(trainRaw),
-            FeatureEstimator.Build(ml, trainRaw.Schema, RawColumns.Of(table.Features, table.Layout), FeatureNormalization.MinMax).Fit(trainRaw));
+            FeatureEstimator.Build(ml, trainRaw.Schema, RawColumns.Of(table.Features, table.Layout), normalization).Fit(trainRaw));
 
         Assert.NotNull(onePass);
         var expected = full.Apply(table.Data, hasLabel: true);
