@@ -46,14 +46,16 @@ internal static class FeatureEstimator
         }
 
         chain = chain.Append(ml.Transforms.Concatenate(DataColumns.Features, names.ToArray()));
+        return Normalizer(ml, normalization) is { } normalizer ? chain.Append(normalizer) : chain;
+    }
 
+    /// <summary>The last step, the normalizer of <c>Features</c> that <paramref name="normalization"/> names (null for none).</summary>
+    public static IEstimator<ITransformer>? Normalizer(MLContext ml, FeatureNormalization normalization) => normalization switch
+    {
         // fixZero: false gives true min-max ([0, 1] on the training rows) and true z-scores; fixZero keeps sparsity
         // but maps a column of positive values to [x/max, 1] and does not centre, which is not what the option says.
-        return normalization switch
-        {
-            FeatureNormalization.MinMax => chain.Append(ml.Transforms.NormalizeMinMax(DataColumns.Features, fixZero: false)),
-            FeatureNormalization.MeanVariance => chain.Append(ml.Transforms.NormalizeMeanVariance(DataColumns.Features, fixZero: false)),
-            _ => chain,
-        };
-    }
+        FeatureNormalization.MinMax => ml.Transforms.NormalizeMinMax(DataColumns.Features, fixZero: false),
+        FeatureNormalization.MeanVariance => ml.Transforms.NormalizeMeanVariance(DataColumns.Features, fixZero: false),
+        _ => null,
+    };
 }

@@ -92,17 +92,18 @@ internal static class OnePassFit
         var labelRows = labels.Count > 0 ? labels.Select(fromKey).ToList() : [default!];
         var rows = new Rows<TLabel>(table.Label, labelType, slots, labelRows[0]);
         ITransformer labelTransform = LabelEstimator.Build(ml, table.Label, labelType, task).Fit(rows.Of(labelRows.Select(l => (l, new float[slots]))));
-        return new FittedFeaturizer(labelTransform, FeatureTransform(ml, rows, statistics, normalization));
+        return new FittedFeaturizer(labelTransform, FeatureTransform(ml, table, rows, statistics, normalization));
     }
 
     /// <summary>ML.NET's mean replacement, concatenation and normalizer, fitted on rows with exactly the pass's statistics.</summary>
-    private static ITransformer FeatureTransform<TLabel>(MLContext ml, Rows<TLabel> rows, SlotStatistics statistics, FeatureNormalization normalization)
+    private static ITransformer FeatureTransform<TLabel>(
+        MLContext ml, RawTable table, Rows<TLabel> rows, SlotStatistics statistics, FeatureNormalization normalization)
     {
         int slots = statistics.Slots;
-        var features = new TabularColumn(RawColumns.NumericFeatures, TabularColumnKind.Vector, slots);
         IDataView means = rows.Of(statistics.Means());
-        var transforms = ((IEnumerable<ITransformer>)FeatureEstimator.Build(ml, means.Schema, [features], FeatureNormalization.None).Fit(means)).ToList();
-        if (normalization == FeatureNormalization.None)
+        var steps = FeatureEstimator.Build(ml, means.Schema, RawColumns.Of(table.Features, table.Layout), FeatureNormalization.None);
+        var transforms = ((IEnumerable<ITransformer>)steps.Fit(means)).ToList();
+        if (FeatureEstimator.Normalizer(ml, normalization) is not { } normalizer)
         {
             return new TransformerChain<ITransformer>([.. transforms]);
         }
@@ -114,7 +115,7 @@ internal static class OnePassFit
         float[] replaced = Enumerable.Range(0, slots).Select(i => statistics.HadMissing(i) ? float.NaN : minima[i]).ToArray();
         IDataView extremes = rows.Of(minima, maxima, replaced);
         IDataView seen = transforms.Aggregate(extremes, (view, transform) => transform.Transform(view));
-        transforms.Add(ml.Transforms.NormalizeMinMax(DataColumns.Features, fixZero: false).Fit(seen));
+        transforms.Add(normalizer.Fit(seen));
         return new TransformerChain<ITransformer>([.. transforms]);
     }
 
