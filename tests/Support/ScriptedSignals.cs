@@ -37,11 +37,11 @@ internal sealed class ScriptedSignals(IThresholdPolicy policy, int workers)
     public long Examples => _examples;
 
     /// <summary>Updates totalling <paramref name="examples"/> examples at this loss and noise scale (B = tr Σ / |G|²).</summary>
-    public void Run(long examples, double loss, double noiseScale, bool validationPlateau = false) =>
-        Run(examples, _ => loss, noiseScale, validationPlateau);
+    public void Run(long examples, double loss, double noiseScale, bool validationPlateau = false, bool validationSlowdown = false) =>
+        Run(examples, _ => loss, noiseScale, validationPlateau, validationSlowdown);
 
     /// <summary>As above, with the loss a function of the examples fed so far (a learning curve).</summary>
-    public void Run(long examples, Func<long, double> loss, double noiseScale, bool validationPlateau = false)
+    public void Run(long examples, Func<long, double> loss, double noiseScale, bool validationPlateau = false, bool validationSlowdown = false)
     {
         var gradients = new GradientSignal[workers];
         for (long done = 0; done < examples; done += workers * ExamplesPerStep)
@@ -62,6 +62,7 @@ internal sealed class ScriptedSignals(IThresholdPolicy policy, int workers)
                 ProgressEndsRun = Horizon is not null && HorizonEndsRun,
                 Gradients = gradients,
                 ValidationPlateau = validationPlateau && done == 0,
+                ValidationSlowdown = validationSlowdown && done == 0,
             });
             if (decision.Threshold != Last.Threshold)
             {

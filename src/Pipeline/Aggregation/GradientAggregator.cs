@@ -35,6 +35,7 @@ internal sealed partial class GradientAggregator
     private int _liveWorkers;
     private bool _completed;
     private bool _validationPlateau;
+    private bool _validationSlowdown;
 
     public GradientAggregator(ReadOnlySpan<float> initialWeights, WeightsBoard board, AggregatorSettings settings)
     {
@@ -96,6 +97,15 @@ internal sealed partial class GradientAggregator
         lock (_gate)
         {
             _validationPlateau = true;
+        }
+    }
+
+    /// <summary>Tells the policy, with the next update's signals, that the validation loss's progress slowed.</summary>
+    public void ReportValidationSlowdown()
+    {
+        lock (_gate)
+        {
+            _validationSlowdown = true;
         }
     }
 
@@ -178,6 +188,7 @@ internal sealed partial class GradientAggregator
     private UpdateSignals Signals(ReadOnlySpan<GradientSignal> gradients) => new()
     {
         ValidationPlateau = gradients.Length > 0 && _validationPlateau,
+        ValidationSlowdown = gradients.Length > 0 && _validationSlowdown,
         Progress = _settings.Progress.At(_applier.Counters.Examples, _applier.Counters.Version),
         ProgressEndsRun = _settings.Progress.EndsRun,
         Workers = _settings.Workers,
@@ -221,6 +232,7 @@ internal sealed partial class GradientAggregator
         var signals = _applier.Apply(group, _controller.Threshold, _liveWorkers);
         _controller.Decide(Signals(signals));
         _validationPlateau = false;
+        _validationSlowdown = false;
     }
 
     private void Retune(int target, ThresholdReason? cause)

@@ -15,6 +15,14 @@ public sealed record ConvergenceOptions
     [Range(0.0, 1.0)]
     public double Tolerance { get; init; } = 0.02;
 
+    /// <summary>
+    /// Before k has settled: a second half that improved the best validation loss by less than this fraction is a
+    /// slowdown, and the policy may raise k one step (0 turns the signal off). Looser than <see cref="Tolerance"/>, so
+    /// k starts to climb while the loss still falls, where a fixed ramp would, instead of jumping at the plateau.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double SlowdownTolerance { get; init; } = 0.05;
+
     /// <summary>Validation checks the second half must hold before a plateau is declared.</summary>
     [Range(1, 1000)]
     public int MinimumChecks { get; init; } = 3;

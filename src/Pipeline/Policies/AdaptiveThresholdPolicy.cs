@@ -4,7 +4,7 @@ namespace HybridSgd.Pipeline.Policies;
 
 /// <summary>
 /// k decided from what training measures, with no horizon to guess (the paper's open problem of automatic
-/// threshold design). Three signals:
+/// threshold design). Three signals from the updates themselves:
 /// <list type="bullet">
 /// <item>the gradient noise scale B (McCandlish et al. 2018): while one worker's minibatch is far below B, averaging
 /// k of them buys little over applying each at once, so asynchronous steps win; once B exceeds
@@ -18,7 +18,10 @@ namespace HybridSgd.Pipeline.Policies;
 /// time, and a raise is kept only if the next window's loss is not worse than the window before it: otherwise
 /// it is undone and raises pause for a cool-down that doubles with every rollback. k falls only when the loss
 /// gets worse without a raise to blame (the data changed, in a stream) and the noise scale has fallen clearly
-/// below it: hysteresis against flapping. When the run's validation loss stops improving before k has reached
+/// below it: hysteresis against flapping. The held-out validation curve, which the run is judged by, has its own
+/// say: when its progress slows (less than the slowdown tolerance over the last half of the examples, at most once
+/// per doubling of them) k takes a step at once, so k climbs while the loss still falls, as a fixed ramp would, but
+/// when this run's curve says so. When the run's validation loss stops improving before k has reached
 /// the cap (a separable problem: the training loss keeps falling while the held-out loss is flat), k goes to
 /// the cap at once and stays: the learning curve has the last word. A run with a cap (budget or epochs) also knows
 /// where it ends: from <see cref="AdaptivePolicySettings.SettleStart"/> of it k is at least a linear ramp that reaches
@@ -78,6 +81,14 @@ internal sealed class AdaptiveThresholdPolicy(AdaptivePolicySettings settings) :
             _trial = null;
             int atCap = Math.Min(_cap, signals.Workers);
             return atCap > _threshold ? Change(atCap, ThresholdReason.ValidationPlateau, atCap) : Keep(atCap);
+        }
+
+        if (signals.ValidationSlowdown && !_validationPlateau && _threshold < Math.Min(_cap, signals.Workers))
+        {
+            // The held-out loss is what the run is judged by: its slowing down is the learning curve's own call
+            // to start averaging gradients, ahead of any window of the progressive loss.
+            _trial = null;
+            return Change(_threshold + 1, ThresholdReason.ValidationSlowdown, Math.Min(_cap, signals.Workers));
         }
 
         if (!_windows.TryClose(signals.Examples))

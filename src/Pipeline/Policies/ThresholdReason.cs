@@ -16,6 +16,9 @@ public enum ThresholdReason
     /// <summary>The progressive loss stopped improving at the current k.</summary>
     Plateau,
 
+    /// <summary>The validation loss's progress slowed before k had settled: one step toward synchronous.</summary>
+    ValidationSlowdown,
+
     /// <summary>The validation loss stopped improving before k had settled: the learning curve calls for synchronous steps.</summary>
     ValidationPlateau,
 

@@ -33,6 +33,12 @@ public readonly ref struct UpdateSignals
     /// </summary>
     public bool ValidationPlateau { get; init; }
 
+    /// <summary>
+    /// True once after the validation loss's progress slowed (less than the slowdown tolerance over the last half of the
+    /// examples) while k had not settled: a policy free to decide may raise k a step.
+    /// </summary>
+    public bool ValidationSlowdown { get; init; }
+
     /// <summary>The gradients (or local-step displacements) this update was made of; empty before the first update.</summary>
     public ReadOnlySpan<GradientSignal> Gradients { get; init; }
 }

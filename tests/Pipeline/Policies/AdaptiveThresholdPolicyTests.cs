@@ -196,6 +196,46 @@ public sealed class AdaptiveThresholdPolicyTests
     }
 
     [Fact]
+    public void ValidationSlowdown_RaisesKOneStep_WhileTheProgressiveLossStillImproves()
+    {
+        var (_, script) = Start();
+        script.Run(200_000, Improving, noiseScale: 64);
+        Assert.Equal(1, script.Threshold);
+
+        script.Run(1_000, Improving, noiseScale: 64, validationSlowdown: true);
+        Assert.Equal(2, script.Threshold);
+        Assert.Equal(ThresholdReason.ValidationSlowdown, script.Changes[^1].Reason);
+        Assert.False(script.Last.Settled);
+
+        // No raise is on trial (nothing to roll back), and fast progress asks for no more.
+        script.Run(400_000, Improving, noiseScale: 64);
+        Assert.Equal(2, script.Threshold);
+
+        script.Run(1_000, Improving, noiseScale: 64, validationSlowdown: true);
+        script.Run(1_000, Improving, noiseScale: 64, validationPlateau: true);
+        Assert.Equal([2, 3, Workers], script.Changes.Select(c => c.Threshold));
+        Assert.True(script.Last.Settled);
+
+        // After the plateau a slowdown moves nothing.
+        script.Run(1_000, Improving, noiseScale: 64, validationSlowdown: true);
+        Assert.Equal(Workers, script.Threshold);
+    }
+
+    [Fact]
+    public void ValidationSlowdown_NeverRaisesKPastTheFastWorkers()
+    {
+        var (_, script) = Start();
+        script.WorkSeconds[3] = 0.01; // a straggler: the cap is three
+        script.Run(200_000, Improving, noiseScale: 64);
+        for (int i = 0; i < 4; i++)
+        {
+            script.Run(1_000, Improving, noiseScale: 64, validationSlowdown: true);
+        }
+
+        Assert.Equal(Workers - 1, script.Threshold);
+    }
+
+    [Fact]
     public void SameSignals_SameDecisions()
     {
         static int[] Trace()

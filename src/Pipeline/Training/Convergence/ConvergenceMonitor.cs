@@ -38,9 +38,12 @@ internal sealed partial class ConvergenceMonitor(
     public async Task RunAsync(CancellationTokenSource converged, CancellationToken stop)
     {
         var detector = new ConvergenceDetector(options.Tolerance, options.MinimumChecks);
+        var slowdown = new SlowdownDetector(options.SlowdownTolerance, options.MinimumChecks);
 
         // The untrained weights' loss first: the scale below which losses stop counting (see the detector).
-        detector.Observe(0, Score());
+        double untrained = Score();
+        detector.Observe(0, untrained);
+        slowdown.Observe(0, untrained);
         var interval = MinimumInterval;
         int anneals = 0;
         bool settled = aggregator.Settled;
@@ -63,6 +66,15 @@ internal sealed partial class ConvergenceMonitor(
                 {
                     settled = !settled;
                     detector.Restart(examples);
+                    slowdown.Restart(examples);
+                }
+
+                // Before the plateau, a slowdown is a step of k.
+                if (!settled && !plateauReported && options.SlowdownTolerance > 0
+                    && slowdown.Observe(examples, LastLoss) is { } slowed)
+                {
+                    aggregator.ReportValidationSlowdown();
+                    LogSlowed(logger, slowed.SecondHalfBest, slowed.FirstHalfBest, slowed.Examples);
                 }
 
                 if (detector.Observe(examples, LastLoss) is not { } plateau)
@@ -126,6 +138,9 @@ internal sealed partial class ConvergenceMonitor(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Validation check after {Examples} examples: loss {Loss:G5} ({Milliseconds:F1} ms)")]
     private static partial void LogCheck(ILogger logger, long examples, double loss, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Validation loss slowed ({Second:G5} over the last half of {Examples} examples vs {First:G5} before) with k still moving: the policy may raise it")]
+    private static partial void LogSlowed(ILogger logger, double second, double first, long examples);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Validation loss plateaued ({Second:G5} over the last half of {Examples} examples vs {First:G5} before) with k still moving: the policy is told to settle")]
     private static partial void LogReported(ILogger logger, double second, double first, long examples);
