@@ -13,7 +13,8 @@ namespace HybridSgd.Pipeline.Training.Convergence;
 /// <see cref="ConvergenceOptions.Anneals"/> times) — and the first plateau after a halving that did not pay ends
 /// the run. Without the converged stop (<paramref name="mayStop"/> false) only the first step is taken: the learning
 /// curve still tells the policy when to settle k, and the learning rate and the end are the budget's or epochs'.
-/// Reads snapshots only, like the test-set monitor.
+/// Before that first plateau, each slowdown the <see cref="SlowdownDetector"/> finds is passed on too (the policy
+/// may take a step of k). Reads snapshots only, like the test-set monitor.
 /// </summary>
 internal sealed partial class ConvergenceMonitor(
     Evaluator validation,
