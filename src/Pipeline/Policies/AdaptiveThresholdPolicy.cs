@@ -19,7 +19,7 @@ namespace HybridSgd.Pipeline.Policies;
 /// it is undone and raises pause for a cool-down that doubles with every rollback. k falls only when the loss
 /// gets worse without a raise to blame (the data changed, in a stream) and the noise scale has fallen clearly
 /// below it: hysteresis against flapping. The held-out validation curve, which the run is judged by, has its own
-/// say: in a run with a cap, when its progress slows (less than the slowdown tolerance over the last half of the
+/// say: in a run that ends at its cap (a budget or epochs, not the converged stop), when its progress slows (less than the slowdown tolerance over the last half of the
 /// examples, at most once per doubling of them) k takes a step at once, so k climbs while the loss still falls, as a
 /// fixed ramp would, but when this run's curve says so. When the run's validation loss stops improving before k has reached
 /// the cap (a separable problem: the training loss keeps falling while the held-out loss is flat), k goes to
@@ -86,10 +86,9 @@ internal sealed class AdaptiveThresholdPolicy(AdaptivePolicySettings settings) :
         if (signals.ValidationSlowdown && signals.ProgressEndsRun && !_validationPlateau && _threshold < Math.Min(_cap, signals.Workers))
         {
             // The held-out loss is what the run is judged by: its slowing down is the learning curve's own call
-            // to start averaging gradients, ahead of any window of the progressive loss. Only in a run with a cap,
-            // which is judged by where it is at the cap: with no cap the converged stop ends the run, and it judges
-            // progress per example, which bigger updates slow — measured, the stop then came at half the time and
-            // a 0.01 worse test log-loss on Fashion-MNIST (docs/RESULTS.md), so there the plateau alone settles k.
+            // to start averaging gradients, ahead of any window of the progressive loss. Only in a run judged where
+            // its cap ends it (the monitor reports no slowdown under the converged stop, which judges progress per
+            // example, which bigger updates slow; nor does a stream's ramp, which training outlives, take the step).
             _trial = null;
             return Change(_threshold + 1, ThresholdReason.ValidationSlowdown, Math.Min(_cap, signals.Workers));
         }
