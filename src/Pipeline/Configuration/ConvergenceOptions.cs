@@ -17,7 +17,8 @@ public sealed record ConvergenceOptions
 
     /// <summary>
     /// Before k has settled: a second half that improved the best validation loss by less than this fraction is a
-    /// slowdown, and the policy may raise k one step (0 turns the signal off). Looser than <see cref="Tolerance"/>, so
+    /// slowdown, and the adaptive policy, in a run that ends at its budget or epochs (<c>Training:Stop</c> Budget or
+    /// Epochs), raises k one step (0 turns the signal off). Looser than <see cref="Tolerance"/>, so
     /// k starts to climb while the loss still falls, where a fixed ramp would, instead of jumping at the plateau.
     /// </summary>
     [Range(0.0, 1.0)]

@@ -196,9 +196,10 @@ public sealed class AdaptiveThresholdPolicyTests
     }
 
     [Fact]
-    public void ValidationSlowdown_RaisesKOneStep_WhileTheProgressiveLossStillImproves()
+    public void ValidationSlowdown_WithACap_RaisesKOneStep_WhileTheProgressiveLossStillImproves()
     {
         var (_, script) = Start();
+        script.Horizon = 1_000_000_000; // a cap far enough away that the end floor stays at 1
         script.Run(200_000, Improving, noiseScale: 64);
         Assert.Equal(1, script.Threshold);
 
@@ -222,9 +223,23 @@ public sealed class AdaptiveThresholdPolicyTests
     }
 
     [Fact]
+    public void ValidationSlowdown_WithNoCap_LeavesKToThePlateau()
+    {
+        // The converged stop judges progress per example, which bigger updates slow: there a slowdown moves nothing.
+        var (_, script) = Start();
+        script.Run(200_000, Improving, noiseScale: 64);
+        script.Run(1_000, Improving, noiseScale: 64, validationSlowdown: true);
+        Assert.Equal(1, script.Threshold);
+
+        script.Run(1_000, Improving, noiseScale: 64, validationPlateau: true);
+        Assert.Equal(Workers, script.Threshold);
+    }
+
+    [Fact]
     public void ValidationSlowdown_NeverRaisesKPastTheFastWorkers()
     {
         var (_, script) = Start();
+        script.Horizon = 1_000_000_000;
         script.WorkSeconds[3] = 0.01; // a straggler: the cap is three
         script.Run(200_000, Improving, noiseScale: 64);
         for (int i = 0; i < 4; i++)
