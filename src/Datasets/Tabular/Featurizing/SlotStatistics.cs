@@ -50,14 +50,18 @@ internal sealed class SlotStatistics
     }
 
     /// <summary>Each slot's mean over its present values; NaN for a slot that had none (the transform decides then).</summary>
-    public float[] Means() => Enumerable.Range(0, Slots).Select(i => _counts[i] == 0 ? float.NaN : (float)(_sums[i] / _counts[i])).ToArray();
+    public float[] Means() => OfPresent(i => (float)(_sums[i] / _counts[i]));
 
     /// <summary>Each slot's least present value; NaN for a slot that had none.</summary>
-    public float[] Minima() => Enumerable.Range(0, Slots).Select(i => _counts[i] == 0 ? float.NaN : _min[i]).ToArray();
+    public float[] Minima() => OfPresent(i => _min[i]);
 
     /// <summary>Each slot's largest present value; NaN for a slot that had none.</summary>
-    public float[] Maxima() => Enumerable.Range(0, Slots).Select(i => _counts[i] == 0 ? float.NaN : _max[i]).ToArray();
+    public float[] Maxima() => OfPresent(i => _max[i]);
 
     /// <summary>Whether some row had no value in the slot.</summary>
     public bool HadMissing(int slot) => _counts[slot] < Rows;
+
+    /// <summary><paramref name="statistic"/> of each slot that had a present value, NaN for one that had none.</summary>
+    private float[] OfPresent(Func<int, float> statistic) =>
+        Enumerable.Range(0, Slots).Select(i => _counts[i] == 0 ? float.NaN : statistic(i)).ToArray();
 }
