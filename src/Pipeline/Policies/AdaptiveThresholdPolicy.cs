@@ -86,9 +86,9 @@ internal sealed class AdaptiveThresholdPolicy(AdaptivePolicySettings settings) :
         if (signals.ValidationSlowdown && signals.ProgressEndsRun && !_validationPlateau && _threshold < Math.Min(_cap, signals.Workers))
         {
             // The held-out loss is what the run is judged by: its slowing down is the learning curve's own call
-            // to start averaging gradients, ahead of any window of the progressive loss. Only in a run judged where
-            // its cap ends it (the monitor reports no slowdown under the converged stop, which judges progress per
-            // example, which bigger updates slow; nor does a stream's ramp, which training outlives, take the step).
+            // to start averaging gradients, ahead of any window of the progressive loss. Only in a run that ends at
+            // its cap: a stream's ramp, which training outlives, does not take the step (and under the converged stop
+            // the monitor reports no slowdown: see ConvergenceMonitor).
             _trial = null;
             return Change(_threshold + 1, ThresholdReason.ValidationSlowdown, Math.Min(_cap, signals.Workers));
         }

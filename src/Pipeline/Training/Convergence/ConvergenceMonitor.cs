@@ -39,12 +39,15 @@ internal sealed partial class ConvergenceMonitor(
     public async Task RunAsync(CancellationTokenSource converged, CancellationToken stop)
     {
         var detector = new ConvergenceDetector(options.Tolerance, options.MinimumChecks);
-        var slowdown = new SlowdownDetector(options.SlowdownTolerance, options.MinimumChecks);
+        // Slowdowns are passed on only in a run judged at its cap. The converged stop judges progress per example,
+        // which bigger updates slow: with the step it stopped at half the time and a 0.01 worse test log-loss
+        // (Fashion-MNIST, docs/RESULTS.md), so there the plateau alone settles k.
+        var slowdown = mayStop || options.SlowdownTolerance <= 0 ? null : new SlowdownDetector(options.SlowdownTolerance, options.MinimumChecks);
 
         // The untrained weights' loss first: the scale below which losses stop counting (see the detector).
         double untrained = Score();
         detector.Observe(0, untrained);
-        slowdown.Observe(0, untrained);
+        slowdown?.Observe(0, untrained);
         var interval = MinimumInterval;
         int anneals = 0;
         bool settled = aggregator.Settled;
@@ -67,15 +70,11 @@ internal sealed partial class ConvergenceMonitor(
                 {
                     settled = !settled;
                     detector.Restart(examples);
-                    slowdown.Restart(examples);
+                    slowdown?.Restart(examples);
                 }
 
-                // Before the plateau, a slowdown is a step of k — in a run judged at its cap only. The converged
-                // stop judges progress per example, which bigger updates slow: with the step it stopped at half the
-                // time and a 0.01 worse test log-loss (Fashion-MNIST, docs/RESULTS.md), so there the plateau alone
-                // settles k.
-                if (!mayStop && !settled && !plateauReported && options.SlowdownTolerance > 0
-                    && slowdown.Observe(examples, LastLoss) is { } slowed)
+                // Before the plateau, a slowdown is a step of k.
+                if (!settled && !plateauReported && slowdown?.Observe(examples, LastLoss) is { } slowed)
                 {
                     aggregator.ReportValidationSlowdown();
                     LogSlowed(logger, slowed.SecondHalfBest, slowed.FirstHalfBest, slowed.Examples);
