@@ -168,6 +168,39 @@ public sealed class StreamingRunTests
         Assert.Null(guard.Check(true, 250));   // measuring afresh after slowing down
     }
 
+    [Fact]
+    public void DivergenceGuard_OnNearSeparableData_AcceptsAMinibatchHoldingOneMisclassifiedRow()
+    {
+        // Logistic loss starts near ln 2 and, on near-separable rows, falls towards zero; with batch 2 a single
+        // misclassified row (margin −7, loss ≈ 7) makes a minibatch mean of 3.5, hundreds of times the typical loss.
+        // That gradient is learning, not an explosion: the limit never falls below 100× the starting loss.
+        var guard = new DivergenceGuard();
+        for (int i = 0; i < 20; i++)
+        {
+            guard.Accepted(0.69);
+        }
+
+        for (int i = 0; i < 200; i++)
+        {
+            guard.Accepted(0.005);
+        }
+
+        Assert.Null(guard.Check(true, 3.5));
+        Assert.NotNull(guard.Check(true, 80));   // 100× the starting loss (0.69): an explosion whatever the data
+
+        // Slowing down re-measures the typical loss, never the starting one.
+        Assert.False(guard.Refused());
+        Assert.False(guard.Refused());
+        Assert.True(guard.Refused());
+        for (int i = 0; i < 20; i++)
+        {
+            guard.Accepted(0.005);
+        }
+
+        Assert.Null(guard.Check(true, 3.5));
+        Assert.NotNull(guard.Check(true, 80));
+    }
+
     private static Task<TrainingResult> Train(TestSplit data, IModel model, TrainingOptions options, TrainerEnvironment environment) =>
         HybridTrainer.TrainAsync(data.InMemory, model, options, environment, CancellationToken.None).WaitAsync(Patience);
 }

@@ -2,17 +2,19 @@ namespace HybridSgd.Pipeline.Aggregation;
 
 /// <summary>
 /// Decides whether an update may reach the weights: never a non-finite gradient or loss, and not an update
-/// whose minibatch loss has exploded far above the recent typical loss (a learning rate too high for the data,
-/// or a poisoned minibatch). When refusals repeat, it asks for a lower learning rate and starts measuring the
-/// typical loss afresh. Used by the aggregator only, under its lock.
+/// whose minibatch loss has exploded far above both the recent typical loss and the loss training started from (a
+/// learning rate too high for the data, or a poisoned minibatch). When refusals repeat, it asks for a lower learning
+/// rate and starts measuring the typical loss afresh. Used by the aggregator only, under its lock.
 /// </summary>
 internal sealed class DivergenceGuard
 {
     // 100× the typical loss: far beyond minibatch noise (softmax log-loss moves within ~3×), yet caught long
-    // before weights overflow. The floor keeps a near-zero typical loss (separable data) from making every
-    // ordinary minibatch look like an explosion.
+    // before weights overflow. The floor is the loss the model started from: on near-separable data the typical
+    // loss falls towards zero, and a small minibatch holding one misclassified row then scores hundreds of times
+    // the typical loss while being exactly the gradient that bounds the weights. Refusing those (the floor was
+    // 1 % of the starting loss) dropped up to 237 updates of a breast-cancer run and worsened its test log-loss;
+    // a loss 100× worse than the untrained model's is an explosion whatever the data.
     private const double Ratio = 100;
-    private const double FloorOfInitial = 0.01;
     private const int Warmup = 20;
     private const double Smoothing = 0.05;
     private const int RefusalsBeforeSlowing = 3;
@@ -35,8 +37,8 @@ internal sealed class DivergenceGuard
             return "non-finite loss";
         }
 
-        double limit = Ratio * Math.Max(_typical, FloorOfInitial * _initial);
-        return _accepted >= Warmup && meanLoss > limit ? $"loss {meanLoss:G4} above {limit:G4} (100× the typical)" : null;
+        double limit = Ratio * Math.Max(_typical, _initial);
+        return _accepted >= Warmup && meanLoss > limit ? $"loss {meanLoss:G4} above {limit:G4} (100× the typical or the starting loss)" : null;
     }
 
     public void Accepted(double meanLoss)
@@ -44,7 +46,7 @@ internal sealed class DivergenceGuard
         _consecutiveRefusals = 0;
         _accepted++;
         _typical = double.IsNaN(_typical) ? meanLoss : ((1 - Smoothing) * _typical) + (Smoothing * meanLoss);
-        if (_accepted == Warmup)
+        if (_accepted == Warmup && double.IsNaN(_initial))
         {
             _initial = _typical;
         }
@@ -58,11 +60,11 @@ internal sealed class DivergenceGuard
             return false;
         }
 
-        // Start over: at the lower rate the loss settles at a new level, which is then the typical one.
+        // Start over: at the lower rate the loss settles at a new level, which is then the typical one. The starting
+        // loss stays: it describes the untrained model, not the rate.
         _consecutiveRefusals = 0;
         _accepted = 0;
         _typical = double.NaN;
-        _initial = double.NaN;
         return true;
     }
 }
