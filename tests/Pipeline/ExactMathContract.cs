@@ -33,7 +33,7 @@ public abstract class ExactMathContract
 
         var result = await HybridTrainer.TrainAsync(data.InMemory, model, options, new TrainerEnvironment(), CancellationToken.None);
 
-        var expected = SequentialSgd.Train(model, DenseDataset.FromDataView(data.Train), 16, options.LearningRate!.Value, options.L2, options.Seed, epochs: 2);
+        var expected = SequentialSgd.Train(model, DenseDataset.FromDataView(data.Train), 16, options.LearningRate!.Value, options.L2!.Value, options.Seed, epochs: 2);
         Assert.Equal(2 * ((rows + 15) / 16), result.Statistics.Updates);
 
         // Same kernel maths, same minibatches, same order: only the rows' memory differs, which can at most move
@@ -54,7 +54,7 @@ public abstract class ExactMathContract
 
         var result = await HybridTrainer.TrainAsync(data.InMemory, model, options, new TrainerEnvironment(), CancellationToken.None);
 
-        var expected = SequentialSgd.Train(model, DenseDataset.FromDataView(data.Train), workers * batch, options.LearningRate!.Value, options.L2, options.Seed);
+        var expected = SequentialSgd.Train(model, DenseDataset.FromDataView(data.Train), workers * batch, options.LearningRate!.Value, options.L2!.Value, options.Seed);
         Assert.Equal((rows + (workers * batch) - 1) / (workers * batch), result.Statistics.Updates);
         Assert.Equal(0, result.Statistics.MaxStaleness);
 
@@ -76,7 +76,7 @@ public abstract class ExactMathContract
         // worker's own walk, so the run is the sequential loop with a round trip every four minibatches.
         var result = await HybridTrainer.TrainAsync(data.InMemory, model, options, new TrainerEnvironment { LocalSteps = 4 }, CancellationToken.None);
 
-        var expected = SequentialSgd.Train(model, DenseDataset.FromDataView(data.Train), 16, options.LearningRate!.Value, options.L2, options.Seed, epochs: 2);
+        var expected = SequentialSgd.Train(model, DenseDataset.FromDataView(data.Train), 16, options.LearningRate!.Value, options.L2!.Value, options.Seed, epochs: 2);
         Assert.Equal((minibatches + 3) / 4, result.Statistics.Updates);
         Assert.Equal(minibatches * 16 - ((16 - (data.Train.GetRowCount()!.Value % 16)) % 16 * 2), result.Statistics.Examples);
 

@@ -38,7 +38,7 @@ public sealed class LearningRateScheduleTests
         // Progress pinned at 1: every step uses the final fraction of η.
         var result = await HybridTrainer.TrainAsync(data.InMemory, model, options, new TrainerEnvironment { Progress = _ => 1 }, CancellationToken.None);
 
-        var expected = SequentialSgd.Train(model, DenseDataset.FromDataView(data.Train), 16, options.LearningRate!.Value * 0.5f, options.L2, options.Seed);
+        var expected = SequentialSgd.Train(model, DenseDataset.FromDataView(data.Train), 16, options.LearningRate!.Value * 0.5f, options.L2!.Value, options.Seed);
         Assert.Equal(expected, result.Weights);
     }
 }

@@ -68,7 +68,7 @@ public sealed class StreamingRunTests
         var kernel = model.CreateKernel();
         var gradient = new float[model.ParameterCount];
         var prediction = new float[model.OutputCount];
-        var optimizer = new SgdOptimizer(options.LearningRate!.Value, options.L2);
+        var optimizer = new SgdOptimizer(options.LearningRate!.Value, options.L2!.Value);
         double lossSum = 0;
         int correct = 0;
         for (int epoch = 0; epoch < 2; epoch++)

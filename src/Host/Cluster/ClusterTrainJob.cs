@@ -53,9 +53,10 @@ internal sealed partial class ClusterTrainJob(
         var board = grains.GetGrain<IJobBoardGrain>(settings.JobId);
         var peers = new ClusterPeers(server, board, settings, time);
         float learningRate = options.LearningRate ?? LearningRateEstimate.Suggest(net, loaded.Train);
+        float l2 = options.L2 ?? RegularizationEstimate.Suggest(net, loaded.Train.Count);
         if (settings.IsCoordinator)
         {
-            await StartJobAsync(server, net, schedule, learningRate, epochs * (long)loaded.Train.Count, stop).ConfigureAwait(false);
+            await StartJobAsync(server, net, schedule, learningRate, l2, epochs * (long)loaded.Train.Count, stop).ConfigureAwait(false);
 
             // Only now may the other silos call the parameter server: it is active here, where it was started.
             await board.MarkStartedAsync(stop).ConfigureAwait(false);
@@ -108,7 +109,7 @@ internal sealed partial class ClusterTrainJob(
             double seconds = time.GetElapsedTime(started).TotalSeconds;
             await progressStop.CancelAsync().ConfigureAwait(false);
             var endedBy = stop.IsCancellationRequested ? RunEnd.Stopped : budget.IsCancellationRequested ? RunEnd.Budget : RunEnd.Epochs;
-            await WriteOutputsAsync(server, status, ml, loaded, net, options, batchSize, learningRate, epochs, seconds, endedBy, stop).ConfigureAwait(false);
+            await WriteOutputsAsync(server, status, ml, loaded, net, options, batchSize, learningRate, l2, epochs, seconds, endedBy, stop).ConfigureAwait(false);
         }
         finally
         {
@@ -117,7 +118,7 @@ internal sealed partial class ClusterTrainJob(
         }
     }
 
-    private async Task StartJobAsync(IParameterServerGrain server, IModel net, ClusterSchedule schedule, float learningRate, long plannedExamples, CancellationToken stop)
+    private async Task StartJobAsync(IParameterServerGrain server, IModel net, ClusterSchedule schedule, float learningRate, float l2, long plannedExamples, CancellationToken stop)
     {
         var options = training.Value;
         var initial = new float[net.ParameterCount];
@@ -126,7 +127,7 @@ internal sealed partial class ClusterTrainJob(
         {
             MaxWorkers = cluster.Value.Silos * options.Workers,
             LearningRate = learningRate,
-            L2 = options.L2,
+            L2 = l2,
             Schedule = schedule,
             InitialWeights = FloatPayload.Encode(initial),
             BufferedBatches = options.AggregatorBufferedBatches,
@@ -153,6 +154,7 @@ internal sealed partial class ClusterTrainJob(
         TrainingOptions options,
         int batchSize,
         float learningRate,
+        float l2,
         int epochs,
         double seconds,
         RunEnd endedBy,
@@ -177,7 +179,7 @@ internal sealed partial class ClusterTrainJob(
             options.Seed,
             batchSize,
             learningRate,
-            options.L2,
+            l2,
             epochs,
             options.Budget?.Value.TotalSeconds,
             seconds,

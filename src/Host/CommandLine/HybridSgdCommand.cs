@@ -110,7 +110,7 @@ internal static class HybridSgdCommand
         Setting("--learning-rate", Training + "LearningRate", "X", aliases: "--lr"),
         Setting("--lr-decay", Training + "LearningRateDecay", "none|linear|cosine", " (over the budget or epochs, like a ramp)"),
         Setting("--lr-final", Training + "FinalLearningRateFraction", "0.05", " (η left at the end, with a decay)"),
-        Setting("--l2", Training + "L2", "X"),
+        Setting("--l2", Training + "L2", "X", " (default: ML.NET SDCA's for a linear classifier, about 2.7e-5; 1e-5 otherwise)"),
         Setting("--stop", Training + "Stop", "converged|budget|epochs",
             " (converged, the default: when the validation loss stops improving with k settled, after halving the learning rate twice)"),
         Setting("--validation", Data + "ValidationFraction", "0.1", " (training rows held out for the converged stop)"),

@@ -51,7 +51,7 @@ public sealed record RunReport(
         result.Seed,
         result.BatchSize,
         result.LearningRate,
-        options.L2,
+        result.L2,
         options.Budget?.Value.TotalSeconds,
         options.Epochs,
         result.TrainSeconds,

@@ -36,9 +36,12 @@ public sealed record TrainingOptions
     [Range(0.0, 1.0)]
     public float FinalLearningRateFraction { get; init; } = 0.05f;
 
-    /// <summary>L2 penalty λ, applied as weight decay on every parameter.</summary>
+    /// <summary>
+    /// L2 penalty λ, applied as weight decay on every parameter; null for ML.NET SDCA's default on a linear classifier
+    /// and 1e-5 otherwise (see <see cref="Optimization.RegularizationEstimate"/>).
+    /// </summary>
     [Range(0.0, 1.0)]
-    public float L2 { get; init; } = 1e-5f;
+    public float? L2 { get; init; }
 
     /// <summary>What ends the run; a budget or epochs, when set, cap it whatever the rule.</summary>
     public StopRule Stop { get; init; } = StopRule.Converged;

@@ -76,6 +76,7 @@ public static partial class HybridTrainer
         long? rows = data.Train.Count;
         int batchSize = options.BatchSize ?? TrainingOptions.AutoBatchSize(rows, workers);
         float learningRate = options.LearningRate ?? LearningRateEstimate.Suggest(model, data.Train);
+        float l2 = options.L2 ?? RegularizationEstimate.Suggest(model, rows);
         var board = new WeightsBoard(initial, learningRate);
         TimeSpan? budget = options.Budget?.Value;
         long? planned = options.Epochs is { } epochs && rows is { } count ? epochs * count : null;
@@ -92,7 +93,7 @@ public static partial class HybridTrainer
             workers,
             options.AggregatorBufferedBatches,
             policy,
-            new SgdOptimizer(learningRate, options.L2),
+            new SgdOptimizer(learningRate, l2),
             progress,
             logger,
             environment.OnUpdate,
@@ -108,7 +109,7 @@ public static partial class HybridTrainer
             probeNoise: policy is AdaptiveThresholdPolicy,
             maxLocalSteps: environment.LocalSteps ?? MaxLocalSteps(rows, workers, batchSize),
             fixedLocalSteps: environment.LocalSteps is not null,
-            l2: options.L2);
+            l2: l2);
         var pool = new MinibatchPool(batchSize, data.FeatureCount);
         using var delays = environment.Cluster.Any(c => !c.IsIdeal) && environment.Time == TimeProvider.System ? new DelayScheduler(environment.Time) : null;
         var loader = new MinibatchLoader(data.Train, pool, options.Epochs, options.Shuffle, options.Seed, options.LoaderBufferedBatches);
@@ -118,7 +119,7 @@ public static partial class HybridTrainer
             workers,
             (id, abort) => new GradientWorker(id, model, board, aggregator.Input, pool, Simulate(environment, delays, options.Seed, id), support, abort));
 
-        LogStarted(logger, data.Name, model.Name, options.Mode, policy.Describe(), workers, batchSize, learningRate, schedule.Describe(), Describe(options, rows));
+        LogStarted(logger, data.Name, model.Name, options.Mode, policy.Describe(), workers, batchSize, learningRate, schedule.Describe(), l2, Describe(options, rows));
         var observation = environment.Observer is { } observer ? new ObservationLoop(observer, board, aggregator, progress) : null;
 
         // With validation rows the learning curve is watched in every mode: it tells the policy when to settle k.
@@ -159,6 +160,7 @@ public static partial class HybridTrainer
             Seed = options.Seed,
             BatchSize = batchSize,
             LearningRate = learningRate,
+            L2 = l2,
             TrainSeconds = seconds,
             EndedBy = endedBy,
             Statistics = statistics,
@@ -212,8 +214,8 @@ public static partial class HybridTrainer
         return new SimulatedConditions(condition, delay, environment.Time, new Random(unchecked((seed * 7919) + worker)));
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Training {Model} on {Dataset}: mode {Mode}, policy {Policy}, {Workers} workers, batch {BatchSize}, learning rate {LearningRate} ({Schedule}), {Stop}")]
-    private static partial void LogStarted(ILogger logger, string dataset, string model, TrainingMode mode, string policy, int workers, int batchSize, float learningRate, string schedule, string stop);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Training {Model} on {Dataset}: mode {Mode}, policy {Policy}, {Workers} workers, batch {BatchSize}, learning rate {LearningRate} ({Schedule}), L2 {L2}, {Stop}")]
+    private static partial void LogStarted(ILogger logger, string dataset, string model, TrainingMode mode, string policy, int workers, int batchSize, float learningRate, string schedule, float l2, string stop);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Training ended ({EndedBy}) after {Seconds:F2}s: {Examples} examples, {Updates} updates")]
     private static partial void LogFinished(ILogger logger, RunEnd endedBy, double seconds, long examples, long updates);

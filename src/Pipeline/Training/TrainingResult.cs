@@ -27,6 +27,9 @@ public sealed record TrainingResult
     /// <summary>The learning rate the run started with (as configured, or estimated from the data).</summary>
     public required float LearningRate { get; init; }
 
+    /// <summary>The L2 penalty of the run (as configured, or chosen for the model and the data's size).</summary>
+    public required float L2 { get; init; }
+
     /// <summary>Examples in one worker's minibatch (as configured, or as chosen for the data's size).</summary>
     public required int BatchSize { get; init; }
 
