@@ -60,6 +60,7 @@ user() {
   for split in $(seq 1 10); do
     hybridsgd compare --train "runs/public/$name.csv" --label "$label" --methods adaptive,sdca --seed "$split" --seeds 1 \
       --Compare:EvaluationInterval 50ms --out "$out/csv-$name/split-$split" > "$out/csv-$name/split-$split.log" 2>&1
+    rm -f "$out/csv-$name/split-$split"/compare.png "$out/csv-$name/split-$split"/compare.svg   # 60 plots of one run each: 12 MB
   done
 }
 rm -rf "$out"/csv-*
