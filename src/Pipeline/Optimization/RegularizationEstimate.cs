@@ -13,8 +13,9 @@ namespace HybridSgd.Pipeline.Optimization;
 /// of them, and takes λ = max(10⁻⁶, 20 / (expected passes × n)): about 2.7·10⁻⁵ below 500 000 rows, falling as 1/n
 /// above. The penalty matters on near-separable rows, where the loss keeps falling as the weights grow: measured
 /// over ten splits of breast cancer (413 training rows), 10⁻⁵ left a test log-loss of 0.170 (SDCA 0.161) and runs
-/// of up to 6 s before the validation loss flattened; SDCA's λ gave 0.156 and at most 2.4 s (bench/adaptive.sh, ten splits). SDCA's regression
-/// rule is not followed: its penalty is tuned to its own loss scale, and our squared loss is on raw labels.
+/// of up to 6 s before the validation loss flattened; SDCA's λ gave 0.156 and at most 2.4 s (bench/adaptive.sh).
+/// SDCA's regression rule is not followed: its penalty is tuned to its own loss scale, and our squared loss is on
+/// raw labels.
 /// </remarks>
 public static class RegularizationEstimate
 {
