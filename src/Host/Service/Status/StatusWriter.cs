@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using HybridSgd.Host.Reports;
 using HybridSgd.Pipeline.Persistence;
 using Microsoft.Extensions.Logging;
@@ -11,16 +10,13 @@ internal sealed class StatusWriter(ServiceState state, string path, TimeSpan int
 {
     public const string FileName = "status.json";
 
-    /// <summary>report.json's style; a metric that is not a number (an AUC with one class present) is written as "NaN", not refused.</summary>
-    private static readonly JsonSerializerOptions Json = new(ReportFile.Json) { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
-
     public string Path { get; } = System.IO.Path.GetFullPath(path);
 
     public void WriteNow()
     {
         try
         {
-            AtomicFile.Write(Path, stream => JsonSerializer.Serialize(stream, state.Snapshot(), Json));
+            AtomicFile.Write(Path, stream => JsonSerializer.Serialize(stream, state.Snapshot(), ReportFile.Json));
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
