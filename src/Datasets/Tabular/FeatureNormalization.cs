@@ -6,6 +6,12 @@ namespace HybridSgd.Datasets.Tabular;
 [JsonConverter(typeof(JsonStringEnumConverter<FeatureNormalization>))]
 public enum FeatureNormalization
 {
+    /// <summary>
+    /// Chosen from the file's size when the featurizer is fitted (<see cref="NormalizationChoice"/>); a spec records
+    /// the choice, never <c>Auto</c>.
+    /// </summary>
+    Auto,
+
     /// <summary>Each slot mapped linearly so the training minimum is 0 and the maximum 1.</summary>
     MinMax,
 

@@ -141,10 +141,11 @@ public static class TabularDataset
         // are read once, a plain file through the parallel byte parser (PlainRowsView). Otherwise each fitted transform
         // (label keys, missing-value means, the normalizer) reads the rows again, through one TextLoader pass into a
         // cache — not for train, which keeps only its featurized rows, nor for a file too large to cache.
-        bool cache = cacheFitRows && table.Data is not PlainRowsView && !OnePassFit.Fits(table, trainRaw.Schema, options.Normalization)
+        var normalization = NormalizationChoice.For(options.Normalization, table.Rows ?? table.Data.GetRowCount());
+        bool cache = cacheFitRows && table.Data is not PlainRowsView && !OnePassFit.Fits(table, trainRaw.Schema, normalization)
             && table.Rows * table.Features.Count <= PlainRows.MaxValues;
         IDataView fitRows = new CancellableView(cache ? ml.Data.Cache(trainRaw) : trainRaw, cancellationToken);
-        var (featurizer, spec) = CancellableView.Fitting(() => SpecBuilder.Fit(ml, table, fitRows, task, reason, options.Normalization), cancellationToken);
+        var (featurizer, spec) = CancellableView.Fitting(() => SpecBuilder.Fit(ml, table, fitRows, task, reason, normalization), cancellationToken);
         return (table, trainRaw, holdoutRaw, featurizer, spec);
     }
 

@@ -26,5 +26,5 @@ public sealed class TabularOptions
     public LearningTask? Task { get; init; }
 
     /// <summary>How the features are rescaled; fitted on the training rows only.</summary>
-    public FeatureNormalization Normalization { get; init; } = FeatureNormalization.MinMax;
+    public FeatureNormalization Normalization { get; init; } = FeatureNormalization.Auto;
 }

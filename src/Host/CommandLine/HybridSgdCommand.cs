@@ -91,7 +91,7 @@ internal static class HybridSgdCommand
         Setting("--task", Data + "Task", "auto|binary|multiclass|regression", " (auto infers it from the label and says why)"),
         Setting("--separator", Data + "Separator", "auto|comma|tab|semicolon", " (auto: detected from the header line)"),
         Setting("--format", Data + "Format", "auto|csv|tsv|svmlight|idv", " (auto: by file extension)"),
-        Setting("--normalize", Data + "Normalize", "minmax|meanvariance|none", " (fit on the training rows only)"),
+        Setting("--normalize", Data + "Normalize", "auto|minmax|meanvariance|none", " (auto: meanvariance from 10,000 rows, minmax below; fit on the training rows only)"),
         Setting("--train-rows", Data + "TrainRows", "N", " (use the first N rows)"),
         Setting("--test-rows", Data + "TestRows", "N", " (use the first N rows)"),
         Setting("--model", Model + "Name", "auto|softmax|logistic|linear|mlp", " (auto: softmax, logistic or linear by task)"),

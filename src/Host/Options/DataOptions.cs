@@ -41,7 +41,7 @@ public sealed record DataOptions
     public DataFormat Format { get; init; } = DataFormat.Auto;
 
     /// <summary>Feature scaling fit on the training rows only: minmax, meanvariance or none.</summary>
-    public FeatureNormalization Normalize { get; init; } = FeatureNormalization.MinMax;
+    public FeatureNormalization Normalize { get; init; } = FeatureNormalization.Auto;
 
     /// <summary>Fraction of the training file held out for testing when no test file is given.</summary>
     [Range(0.01, 0.9)]

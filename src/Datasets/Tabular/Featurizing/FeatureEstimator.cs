@@ -56,6 +56,7 @@ internal static class FeatureEstimator
         // but maps a column of positive values to [x/max, 1] and does not centre, which is not what the option says.
         FeatureNormalization.MinMax => ml.Transforms.NormalizeMinMax(DataColumns.Features, fixZero: false),
         FeatureNormalization.MeanVariance => ml.Transforms.NormalizeMeanVariance(DataColumns.Features, fixZero: false),
-        _ => null,
+        FeatureNormalization.None => null,
+        _ => throw new ArgumentOutOfRangeException(nameof(normalization), normalization, "Auto is resolved to a kind before fitting (NormalizationChoice)."),
     };
 }
