@@ -18,7 +18,8 @@ def runs(split):
         run = method["runs"][0]
         test = run["test"]
         name = "sdca" if run["mode"] not in ("sync", "async", "hybrid") else "adaptive"
-        found[name] = (test.get("accuracy", test.get("rSquared")), test.get("logLoss", test.get("rmse")), run["trainSeconds"])
+        # float(): a metric that is not finite is written as the string "Infinity" or "NaN".
+        found[name] = (float(test.get("accuracy", test.get("rSquared"))), float(test.get("logLoss", test.get("rmse"))), run["trainSeconds"])
     return found
 
 
