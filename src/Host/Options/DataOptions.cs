@@ -40,7 +40,7 @@ public sealed record DataOptions
     /// <summary>auto (by extension), csv, tsv, svmlight (or svm, libsvm) or idv.</summary>
     public DataFormat Format { get; init; } = DataFormat.Auto;
 
-    /// <summary>Feature scaling fit on the training rows only: minmax, meanvariance or none.</summary>
+    /// <summary>Feature scaling fit on the training rows only: auto (z-scores from 10,000 rows, min-max below), minmax, meanvariance or none.</summary>
     public FeatureNormalization Normalize { get; init; } = FeatureNormalization.Auto;
 
     /// <summary>Fraction of the training file held out for testing when no test file is given.</summary>
