@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using HybridSgd.Datasets;
 using HybridSgd.Datasets.Tabular;
 using HybridSgd.Datasets.Tabular.Text;
 using HybridSgd.Datasets.Tabular.Text.Utf8;
@@ -158,7 +157,7 @@ public sealed class SegmentReaderEquivalenceTests : IDisposable
             }
 
             case "fashion-mnist":
-                return (FashionMnistCsv(1500), "Label", FeatureNormalization.MinMax);
+                return (_files.FashionMnist("fashion.csv", 1500), "Label", FeatureNormalization.MinMax);
 
             case "missing":
                 return (_files.WriteText("missing.csv", Mixed(null, null)), "kind", FeatureNormalization.MeanVariance);
@@ -172,32 +171,6 @@ public sealed class SegmentReaderEquivalenceTests : IDisposable
             default:
                 return (_files.WriteText("numbers.csv", Numbers(3000)), "y", FeatureNormalization.None);
         }
-    }
-
-    /// <summary>The first rows of the embedded Fashion-MNIST as the CSV bench/FashionMnistCsv.cs writes (label, then 784 pixel bytes).</summary>
-    private string FashionMnistCsv(int rows)
-    {
-        var ml = new MLContext(0);
-        var train = DenseDataset.FromDataView(FashionMnist.Load(ml, DatasetLocator.ResolveFashionMnistDirectory(null)).Train, rows);
-        var text = new StringBuilder("Label");
-        for (int p = 0; p < train.FeatureCount; p++)
-        {
-            text.Append(",p").Append(p);
-        }
-
-        text.Append('\n');
-        for (int r = 0; r < train.Count; r++)
-        {
-            text.Append((int)train.Labels[r]);
-            foreach (float pixel in train.Row(r))
-            {
-                text.Append(',').Append((int)Math.Round(pixel * 255));
-            }
-
-            text.Append('\n');
-        }
-
-        return _files.WriteText("fashion.csv", text.ToString());
     }
 
     /// <summary>

@@ -1,4 +1,8 @@
 using System.Globalization;
+using System.Text;
+using HybridSgd.Datasets;
+using HybridSgd.Pipeline.Data;
+using Microsoft.ML;
 
 namespace HybridSgd.Tests.Datasets.Tabular;
 
@@ -37,6 +41,31 @@ internal sealed class TabularFiles : IDisposable
         string path = PathOf(name);
         File.WriteAllText(path, content);
         return path;
+    }
+
+    /// <summary>The first rows of the embedded Fashion-MNIST as the CSV bench/FashionMnistCsv.cs writes (label, then 784 pixel bytes).</summary>
+    public string FashionMnist(string name, int rows)
+    {
+        var train = DenseDataset.FromDataView(HybridSgd.Datasets.FashionMnist.Load(new MLContext(0), DatasetLocator.ResolveFashionMnistDirectory(null)).Train, rows);
+        var text = new StringBuilder("Label");
+        for (int p = 0; p < train.FeatureCount; p++)
+        {
+            text.Append(",p").Append(p);
+        }
+
+        text.Append('\n');
+        for (int r = 0; r < train.Count; r++)
+        {
+            text.Append((int)train.Labels[r]);
+            foreach (float pixel in train.Row(r))
+            {
+                text.Append(',').Append((int)Math.Round(pixel * 255));
+            }
+
+            text.Append('\n');
+        }
+
+        return WriteText(name, text.ToString());
     }
 
     /// <summary>Iris with the species as text ("setosa" …) at <paramref name="labelPosition"/> among the four measurements.</summary>
