@@ -19,10 +19,10 @@ namespace HybridSgd.Pipeline.Policies;
 /// it is undone and raises pause for a cool-down that doubles with every rollback. k falls only when the loss
 /// gets worse without a raise to blame (the data changed, in a stream) and the noise scale has fallen clearly
 /// below it: hysteresis against flapping. The held-out validation curve, which the run is judged by, has its own
-/// say: in a run that ends at its cap (a budget or epochs, not the converged stop), when its progress slows (less than the slowdown tolerance over the last half of the
-/// examples, at most once per doubling of them) k takes a step at once, so k climbs while the loss still falls, as a
-/// fixed ramp would, but when this run's curve says so. When the run's validation loss stops improving before k has reached
-/// the cap (a separable problem: the training loss keeps falling while the held-out loss is flat), k goes to
+/// say: in a run that ends at its cap (a budget or epochs, not the converged stop), when its progress slows (less
+/// than the slowdown tolerance over the last half of the examples, at most once per doubling of them) k takes a step
+/// at once, so k climbs while the loss still falls, as a fixed ramp would, but when this run's curve says so. When
+/// the run's validation loss stops improving before k has reached the cap (a separable problem: the training loss keeps falling while the held-out loss is flat), k goes to
 /// the cap at once and stays: the learning curve has the last word. A run with a cap (budget or epochs) also knows
 /// where it ends: from <see cref="AdaptivePolicySettings.SettleStart"/> of it k is at least a linear ramp that reaches
 /// the workers at <see cref="AdaptivePolicySettings.SettleEnd"/>, so a run whose loss still falls fast (an MLP under a
