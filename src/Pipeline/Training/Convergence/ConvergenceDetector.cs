@@ -62,9 +62,15 @@ internal sealed class ConvergenceDetector(double tolerance, int minimumChecks)
         bool judged = double.IsFinite(firstBest) && secondChecks >= minimumChecks;
         double floor = FloorShareOfInitial * _initial;
         double before = Math.Max(firstBest, floor);
+        if (!judged)
+        {
+            return null;
+        }
+
         double gain = before - Math.Max(secondBest, floor);
-        return judged && (gain < before * tolerance || gain <= CheckNoise(middle))
-            ? new Plateau(examples - _anchor, firstBest, secondBest)
+        double scatter = CheckNoise(middle);
+        return gain < before * tolerance || gain <= scatter
+            ? new Plateau(examples - _anchor, firstBest, secondBest, scatter)
             : null;
     }
 
@@ -102,6 +108,7 @@ internal sealed class ConvergenceDetector(double tolerance, int minimumChecks)
 
     /// <param name="Examples">Examples since the anchor that the rule looked at.</param>
     /// <param name="FirstHalfBest">Best validation loss of the first half.</param>
-    /// <param name="SecondHalfBest">Best validation loss of the second half (not better by the tolerance).</param>
-    public sealed record Plateau(long Examples, double FirstHalfBest, double SecondHalfBest);
+    /// <param name="SecondHalfBest">Best validation loss of the second half (not better by the tolerance, or by more than the scatter).</param>
+    /// <param name="Scatter">One check's scatter around the curve, as the second half measured it (0 when too few checks).</param>
+    public sealed record Plateau(long Examples, double FirstHalfBest, double SecondHalfBest, double Scatter);
 }

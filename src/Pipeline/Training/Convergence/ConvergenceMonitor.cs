@@ -90,7 +90,7 @@ internal sealed partial class ConvergenceMonitor(
                     plateauReported = true;
                     aggregator.ReportValidationPlateau();
                     detector.Restart(examples);
-                    LogReported(logger, plateau.SecondHalfBest, plateau.FirstHalfBest, plateau.Examples);
+                    LogReported(logger, plateau.SecondHalfBest, plateau.FirstHalfBest, plateau.Examples, plateau.Scatter);
                     continue;
                 }
 
@@ -109,12 +109,12 @@ internal sealed partial class ConvergenceMonitor(
                     bestBeforeAnneal = double.IsNaN(bestBeforeAnneal) ? phaseBest : Math.Min(bestBeforeAnneal, phaseBest);
                     aggregator.ScaleLearningRate(0.5f);
                     detector.Restart(examples);
-                    LogAnnealed(logger, plateau.SecondHalfBest, plateau.FirstHalfBest, plateau.Examples, aggregator.LearningRate);
+                    LogAnnealed(logger, plateau.SecondHalfBest, plateau.FirstHalfBest, plateau.Examples, plateau.Scatter, aggregator.LearningRate);
                     continue;
                 }
 
                 Plateau = plateau;
-                LogConverged(logger, plateau.SecondHalfBest, plateau.FirstHalfBest, plateau.Examples, options.Tolerance);
+                LogConverged(logger, plateau.SecondHalfBest, plateau.FirstHalfBest, plateau.Examples, options.Tolerance, plateau.Scatter);
                 await converged.CancelAsync().ConfigureAwait(false);
                 return;
             }
@@ -145,12 +145,12 @@ internal sealed partial class ConvergenceMonitor(
     [LoggerMessage(Level = LogLevel.Debug, Message = "Validation loss slowed ({Second:G5} over the last half of {Examples} examples vs {First:G5} before) with k still moving: the policy may raise it")]
     private static partial void LogSlowed(ILogger logger, double second, double first, long examples);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Validation loss plateaued ({Second:G5} over the last half of {Examples} examples vs {First:G5} before) with k still moving: the policy is told to settle")]
-    private static partial void LogReported(ILogger logger, double second, double first, long examples);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Validation loss plateaued ({Second:G5} over the last half of {Examples} examples vs {First:G5} before; checks scatter {Scatter:G2}) with k still moving: the policy is told to settle")]
+    private static partial void LogReported(ILogger logger, double second, double first, long examples, double scatter);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Validation loss plateaued ({Second:G5} over the last half of {Examples} examples vs {First:G5} before): learning rate halved to {LearningRate}")]
-    private static partial void LogAnnealed(ILogger logger, double second, double first, long examples, float learningRate);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Validation loss plateaued ({Second:G5} over the last half of {Examples} examples vs {First:G5} before; checks scatter {Scatter:G2}): learning rate halved to {LearningRate}")]
+    private static partial void LogAnnealed(ILogger logger, double second, double first, long examples, double scatter, float learningRate);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Converged: the best validation loss over the last half of {Examples} examples ({Second:G5}) is within {Tolerance:P1} of the best before ({First:G5})")]
-    private static partial void LogConverged(ILogger logger, double second, double first, long examples, double tolerance);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Converged: the best validation loss over the last half of {Examples} examples ({Second:G5}) is within {Tolerance:P1} of the best before ({First:G5}), or within one check's scatter ({Scatter:G2})")]
+    private static partial void LogConverged(ILogger logger, double second, double first, long examples, double tolerance, double scatter);
 }
