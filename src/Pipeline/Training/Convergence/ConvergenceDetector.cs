@@ -3,8 +3,8 @@ namespace HybridSgd.Pipeline.Training.Convergence;
 /// <summary>
 /// Decides from a sequence of validation losses whether training still makes progress. Scale-free: it asks
 /// whether the second half of the examples seen since the anchor (k settling, or the learning rate being
-/// lowered) improved the best loss of the first half by at least a relative tolerance — "training as long again
-/// gained less than x %". Early in a run the halves are short and progress is fast; late, they are long and
+/// lowered) improved the best loss of the first half by at least a relative tolerance and by more than one check's
+/// scatter — "training as long again gained less than x %, or less than the checks' own noise". Early in a run the halves are short and progress is fast; late, they are long and
 /// progress is slow; the same rule reads both. Losses below 2 % of the first one ever seen count as that 2 %:
 /// on separable data the log-loss keeps halving towards zero as the weights grow, a relative improvement that
 /// never ends and buys nothing. Pure: fed numbers, it answers, so it is tested on synthetic curves.
@@ -108,7 +108,9 @@ internal sealed class ConvergenceDetector(double tolerance, int minimumChecks)
 
     /// <param name="Examples">Examples since the anchor that the rule looked at.</param>
     /// <param name="FirstHalfBest">Best validation loss of the first half.</param>
-    /// <param name="SecondHalfBest">Best validation loss of the second half (not better by the tolerance, or by more than the scatter).</param>
-    /// <param name="Scatter">One check's scatter around the curve, as the second half measured it (0 when too few checks).</param>
+    /// <param name="SecondHalfBest">
+    /// Best validation loss of the second half (not better by the tolerance, or by no more than the scatter).
+    /// </param>
+    /// <param name="Scatter">One check's scatter around the curve as the second half measured it (0: too few checks).</param>
     public sealed record Plateau(long Examples, double FirstHalfBest, double SecondHalfBest, double Scatter);
 }
