@@ -4,15 +4,15 @@ namespace HybridSgd.Pipeline.Training.Convergence;
 /// Decides from a sequence of validation losses whether training still makes progress. Scale-free: it asks
 /// whether the second half of the examples seen since the anchor (k settling, or the learning rate being
 /// lowered) improved the best loss of the first half by at least a relative tolerance and by more than one check's
-/// scatter — "training as long again gained less than x %, or less than the checks' own noise". Early in a run the halves are short and progress is fast; late, they are long and
-/// progress is slow; the same rule reads both. Losses below 2 % of the first one ever seen count as that 2 %:
+/// scatter — "training as long again gained less than x %, or less than the checks' own noise". Early in a run the
+/// halves are short and progress is fast; late, they are long and progress is slow; the same rule reads both. Losses below 2 % of the first one ever seen count as that 2 %:
 /// on separable data the log-loss keeps halving towards zero as the weights grow, a relative improvement that
 /// never ends and buys nothing. Pure: fed numbers, it answers, so it is tested on synthetic curves.
 /// </summary>
 internal sealed class ConvergenceDetector(double tolerance, int minimumChecks)
 {
     private const double FloorShareOfInitial = 0.02;
-    private const int MinimumJumpsForNoise = 2;
+    private const int MinimumJumpsForScatter = 2;
     private const double MedianJumpPerDeviation = 0.954;
     private readonly List<(long Examples, double Loss)> _checks = [];
     private double _initial = double.NaN;
@@ -68,7 +68,7 @@ internal sealed class ConvergenceDetector(double tolerance, int minimumChecks)
         }
 
         double gain = before - Math.Max(secondBest, floor);
-        double scatter = CheckNoise(middle);
+        double scatter = CheckScatter(middle);
         return gain < before * tolerance || gain <= scatter
             ? new Plateau(examples - _anchor, firstBest, secondBest, scatter)
             : null;
@@ -84,7 +84,7 @@ internal sealed class ConvergenceDetector(double tolerance, int minimumChecks)
     /// read as noise and ended the first phase at 0.3 s); on a curve that is still falling the second half's gain
     /// is the sum of its jumps and so exceeds their median.
     /// </summary>
-    private double CheckNoise(long middle)
+    private double CheckScatter(long middle)
     {
         var jumps = new List<double>();
         for (int i = 1; i < _checks.Count; i++)
@@ -95,7 +95,7 @@ internal sealed class ConvergenceDetector(double tolerance, int minimumChecks)
             }
         }
 
-        if (jumps.Count < MinimumJumpsForNoise)
+        if (jumps.Count < MinimumJumpsForScatter)
         {
             return 0;
         }
