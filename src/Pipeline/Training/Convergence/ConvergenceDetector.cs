@@ -7,7 +7,8 @@ namespace HybridSgd.Pipeline.Training.Convergence;
 /// scatter — "training as long again gained less than x %, or less than the checks' own noise". Early in a run the
 /// halves are short and progress is fast; late, they are long and progress is slow; the same rule reads both.
 /// Losses below 2 % of the first one ever seen count as that 2 %: on separable data the log-loss keeps halving
-/// towards zero as the weights grow, a relative improvement that never ends and buys nothing. Pure: fed numbers, it answers, so it is tested on synthetic curves.
+/// towards zero as the weights grow, a relative improvement that never ends and buys nothing. Pure: fed numbers,
+/// it answers, so it is tested on synthetic curves.
 /// </summary>
 internal sealed class ConvergenceDetector(double tolerance, int minimumChecks)
 {
