@@ -112,6 +112,6 @@ internal sealed class ConvergenceDetector(double tolerance, int minimumChecks)
     /// <param name="SecondHalfBest">
     /// Best validation loss of the second half (not better by the tolerance, or by no more than the scatter).
     /// </param>
-    /// <param name="Scatter">One check's scatter around the curve as the second half measured it (0: too few checks).</param>
+    /// <param name="Scatter">One check's scatter around the curve, from the second half (0: too few checks).</param>
     public sealed record Plateau(long Examples, double FirstHalfBest, double SecondHalfBest, double Scatter);
 }
