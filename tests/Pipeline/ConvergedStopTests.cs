@@ -1,6 +1,7 @@
 using HybridSgd.Pipeline.Configuration;
 using HybridSgd.Pipeline.Data;
 using HybridSgd.Pipeline.Models;
+using HybridSgd.Pipeline.Policies;
 using HybridSgd.Pipeline.Training;
 using HybridSgd.Tests.Support;
 
@@ -31,6 +32,24 @@ public sealed class ConvergedStopTests
         Assert.True(result.FinalLearningRate < result.LearningRate, "the plateaus halved the learning rate before the run ended");
         Assert.Contains(result.ThresholdChanges, c => c.ByPolicy && c.NewThreshold == 4);
         Assert.True(data.Score(model, result.Weights).Accuracy > 0.75, $"accuracy {data.Score(model, result.Weights).Accuracy}");
+    }
+
+    [Fact]
+    public async Task ConvergedStop_WithACap_TreatsItAsASafetyNet_NotAsThePlannedEnd()
+    {
+        // With a budget the run is meant to use up, the adaptive policy's end floor raises k from a quarter of it (here
+        // 0.1 s); a converged run usually stops well before its cap, and the floor made it settle early and end worse.
+        var subset = FashionMnistSubset.Load(4000, 1000);
+        var (train, validation) = subset.TrainRows.Split(0.1, seed: 3);
+        var model = ModelFactory.Create(ModelFactory.Softmax, subset.FeatureCount, subset.ClassCount);
+        var options = new TrainingOptions { Mode = TrainingMode.Hybrid, Workers = 4, Seed = 5, Budget = new Duration(TimeSpan.FromMilliseconds(400)) };
+
+        var result = await HybridTrainer.TrainAsync(
+            new TrainingSet(subset.Name, TrainingRows.InMemory(train), subset.Task, subset.ClassCount, validation), model, options, new TrainerEnvironment(), CancellationToken.None)
+            .WaitAsync(Patience);
+
+        Assert.DoesNotContain(result.ThresholdChanges, c => c.Reason == ThresholdReason.NearingEnd);
+        Assert.Contains(result.EndedBy, new[] { RunEnd.Converged, RunEnd.Budget });
     }
 
     [Fact]

@@ -7,8 +7,8 @@ public readonly ref struct UpdateSignals
     public double Progress { get; init; }
 
     /// <summary>
-    /// True when <see cref="Progress"/> reaches 1 where the run ends (a budget or planned epochs); false for a run with
-    /// no cap and for a stream's ramp, which training outlives.
+    /// True when <see cref="Progress"/> reaches 1 where the run is meant to end (a budget or planned epochs); false for
+    /// a run with no cap, for a converged run's cap (a safety net) and for a stream's ramp, which training outlives.
     /// </summary>
     public bool ProgressEndsRun { get; init; }
 

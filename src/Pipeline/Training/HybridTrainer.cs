@@ -87,7 +87,7 @@ public static partial class HybridTrainer
         using var converged = new CancellationTokenSource();
         using var graphStop = CancellationTokenSource.CreateLinkedTokenSource(stop, budgetStop.Token, converged.Token);
 
-        var progress = new ProgressMeter(environment.Time, budget, planned, environment.Progress);
+        var progress = new ProgressMeter(environment.Time, budget, planned, environment.Progress, capIsPlannedEnd: !untilConverged);
         var schedule = new LearningRateSchedule(options.LearningRateDecay, options.FinalLearningRateFraction);
         var aggregator = new GradientAggregator(initial, board, new AggregatorSettings(
             workers,

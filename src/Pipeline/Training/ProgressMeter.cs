@@ -17,17 +17,26 @@ internal sealed class ProgressMeter
     /// Whether <paramref name="custom"/> reaches 1 where the run ends (a cluster's planned examples) rather than where a
     /// stream's ramp ends (a service's ramp length, after which training goes on).
     /// </param>
-    public ProgressMeter(TimeProvider time, TimeSpan? budget, long? plannedExamples, Func<RunCounts, double>? custom = null, bool customEndsRun = false)
+    /// <param name="capIsPlannedEnd">
+    /// Whether the budget or epochs are where the run is meant to end (<c>Training:Stop</c> Budget or Epochs) rather
+    /// than a safety net for a run that stops itself (the converged stop).
+    /// </param>
+    public ProgressMeter(TimeProvider time, TimeSpan? budget, long? plannedExamples, Func<RunCounts, double>? custom = null, bool customEndsRun = false, bool capIsPlannedEnd = true)
     {
         _time = time;
         _start = time.GetTimestamp();
         _budget = budget;
         _plannedExamples = plannedExamples;
         _custom = custom;
-        EndsRun = custom is null ? budget is not null || plannedExamples is > 0 : customEndsRun;
+        EndsRun = custom is null ? capIsPlannedEnd && (budget is not null || plannedExamples is > 0) : customEndsRun;
     }
 
-    /// <summary>True when p = 1 is the end of the run (a budget, planned epochs): the run's end is known in advance.</summary>
+    /// <summary>
+    /// True when p = 1 is the planned end of the run (a budget or epochs the run is meant to use up): the run's end is
+    /// known in advance. False for a converged run's cap: such a run usually stops well before it, and preparing for
+    /// the cap (the adaptive policy's end floor raises k from a quarter of it) made a capped run settle early and end
+    /// worse than the same run uncapped (docs/RESULTS.md).
+    /// </summary>
     public bool EndsRun { get; }
 
     public TimeSpan Elapsed => _time.GetElapsedTime(_start);
