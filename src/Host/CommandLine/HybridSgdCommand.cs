@@ -99,7 +99,7 @@ internal static class HybridSgdCommand
         Setting("--mode", Training + "Mode", "async|sync|hybrid"),
         Setting("--policy", Training + "Policy:Kind", "adaptive|linear|exponential|step|constant",
             " (hybrid only; adaptive, the default, decides k from the gradient noise scale, loss plateaus and worker pace, "
-            + "and with a budget or epochs is synchronous from half of it (Policy:SettleStart, SettleEnd); "
+            + "and with --stop budget or epochs is synchronous from half of it (Policy:SettleStart, SettleEnd); "
             + "the others are functions of progress through the budget or epochs)"),
         Setting("--ramp-start", Training + "Policy:RampStart", "P", " (progress 0..1)"),
         Setting("--ramp-end", Training + "Policy:RampEnd", "P", " (progress 0..1)"),
