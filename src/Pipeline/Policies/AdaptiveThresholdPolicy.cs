@@ -22,8 +22,9 @@ namespace HybridSgd.Pipeline.Policies;
 /// say: in a run that ends at its cap (a budget or epochs, not the converged stop), when its progress slows (less
 /// than the slowdown tolerance over the last half of the examples, at most once per doubling of them) k takes a step
 /// at once, so k climbs while the loss still falls, as a fixed ramp would, but when this run's curve says so. When
-/// the run's validation loss stops improving before k has reached the cap (a separable problem: the training loss keeps falling while the held-out loss is flat), k goes to
-/// the cap at once and stays: the learning curve has the last word. A run that ends at its cap (a budget or epochs
+/// the run's validation loss stops improving before k has reached the cap (a separable problem: the training loss
+/// keeps falling while the held-out loss is flat), k goes to the cap at once and stays: the learning curve has the
+/// last word. A run that ends at its cap (a budget or epochs
 /// it is meant to use up, <see cref="UpdateSignals.ProgressEndsRun"/>) also knows where it ends: from
 /// <see cref="AdaptivePolicySettings.SettleStart"/> of it k is at least a linear ramp that reaches the workers at
 /// <see cref="AdaptivePolicySettings.SettleEnd"/>, so a run whose loss still falls fast (an MLP under a slow network)
@@ -89,8 +90,8 @@ internal sealed class AdaptiveThresholdPolicy(AdaptivePolicySettings settings) :
         {
             // The held-out loss is what the run is judged by: its slowing down is the learning curve's own call
             // to start averaging gradients, ahead of any window of the progressive loss. Only in a run that ends at
-            // its cap: a stream's ramp, which training outlives, does not take the step (and under the converged stop
-            // the monitor reports no slowdown: see ConvergenceMonitor).
+            // its cap: neither a stream's ramp, which training outlives, nor a converged run's safety-net cap takes
+            // the step (why: see ConvergenceMonitor, which does not report slowdowns there either).
             _trial = null;
             return Change(_threshold + 1, ThresholdReason.ValidationSlowdown, Math.Min(_cap, signals.Workers));
         }

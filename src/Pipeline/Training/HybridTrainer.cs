@@ -125,7 +125,7 @@ public static partial class HybridTrainer
         // With validation rows the learning curve is watched in every mode: it tells the policy when to settle k.
         // Only the converged stop also lets it halve the learning rate and end the run.
         var convergence = data.Validation is { Count: > 0 } validation
-            ? new ConvergenceMonitor(new Evaluator(model, validation), board, aggregator, options.Convergence, untilConverged, environment.Time, logger)
+            ? new ConvergenceMonitor(new Evaluator(model, validation), board, aggregator, options.Convergence, untilConverged, progress.EndsRun, environment.Time, logger)
             : null;
         using var monitorStop = new CancellationTokenSource();
         var sampling = observation?.RunAsync(environment.Time, monitorStop.Token) ?? Task.CompletedTask;

@@ -13,8 +13,8 @@ namespace HybridSgd.Pipeline.Training.Convergence;
 /// <see cref="ConvergenceOptions.Anneals"/> times) — and the first plateau after a halving that did not pay ends
 /// the run. Without the converged stop (<paramref name="mayStop"/> false) only the first step is taken: the learning
 /// curve still tells the policy when to settle k, and the learning rate and the end are the budget's or epochs'.
-/// Before that first plateau, and without the converged stop, each slowdown the <see cref="SlowdownDetector"/> finds
-/// is passed on too (the policy may take a step of k). Reads snapshots only, like the test-set monitor.
+/// Before that first plateau, in a run that ends at its cap (<paramref name="reportSlowdowns"/>), each slowdown the
+/// <see cref="SlowdownDetector"/> finds is passed on too (the policy may take a step of k). Reads snapshots only, like the test-set monitor.
 /// </summary>
 internal sealed partial class ConvergenceMonitor(
     Evaluator validation,
@@ -22,6 +22,7 @@ internal sealed partial class ConvergenceMonitor(
     GradientAggregator aggregator,
     ConvergenceOptions options,
     bool mayStop,
+    bool reportSlowdowns,
     TimeProvider time,
     ILogger logger)
 {
@@ -39,10 +40,11 @@ internal sealed partial class ConvergenceMonitor(
     public async Task RunAsync(CancellationTokenSource converged, CancellationToken stop)
     {
         var detector = new ConvergenceDetector(options.Tolerance, options.MinimumChecks);
-        // Slowdowns are passed on only in a run judged at its cap. The converged stop judges progress per example,
-        // which bigger updates slow: with the step it stopped at half the time and a 0.01 worse test log-loss
-        // (Fashion-MNIST, docs/RESULTS.md), so there the plateau alone settles k.
-        var slowdown = mayStop || options.SlowdownTolerance <= 0 ? null : new SlowdownDetector(options.SlowdownTolerance, options.MinimumChecks);
+        // Slowdowns are passed on only in a run that ends at its cap (the same fact the policy's end floor reads:
+        // ProgressMeter.EndsRun). The converged stop judges progress per example, which bigger updates slow: with the
+        // step it stopped at half the time and a 0.01 worse test log-loss (Fashion-MNIST, docs/RESULTS.md), so there
+        // the plateau alone settles k.
+        var slowdown = !reportSlowdowns || options.SlowdownTolerance <= 0 ? null : new SlowdownDetector(options.SlowdownTolerance, options.MinimumChecks);
 
         // The untrained weights' loss first: the scale below which losses stop counting (see the detector).
         double untrained = Score();
