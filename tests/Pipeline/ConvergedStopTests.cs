@@ -15,15 +15,9 @@ public sealed class ConvergedStopTests
     [Fact]
     public async Task NoBudgetNoEpochs_EndsConverged_WithKSettledAndAGoodModel()
     {
-        var subset = FashionMnistSubset.Load(4000, 1000);
-        var (train, validation) = subset.TrainRows.Split(0.1, seed: 3);
-        var data = subset with { Validation = validation };
-        var model = ModelFactory.Create(ModelFactory.Softmax, data.FeatureCount, data.ClassCount);
         var options = new TrainingOptions { Mode = TrainingMode.Hybrid, Workers = 4, Seed = 5 };
 
-        var result = await HybridTrainer.TrainAsync(
-            new TrainingSet(data.Name, TrainingRows.InMemory(train), data.Task, data.ClassCount, validation), model, options, new TrainerEnvironment(), CancellationToken.None)
-            .WaitAsync(Patience);
+        var (data, model, result) = await TrainOnSubsetAsync(options);
 
         Assert.Equal(RunEnd.Converged, result.EndedBy);
         Assert.Null(options.Budget);
@@ -39,17 +33,25 @@ public sealed class ConvergedStopTests
     {
         // With a budget the run is meant to use up, the adaptive policy's end floor raises k from a quarter of it (here
         // 0.1 s); a converged run usually stops well before its cap, and the floor made it settle early and end worse.
-        var subset = FashionMnistSubset.Load(4000, 1000);
-        var (train, validation) = subset.TrainRows.Split(0.1, seed: 3);
-        var model = ModelFactory.Create(ModelFactory.Softmax, subset.FeatureCount, subset.ClassCount);
         var options = new TrainingOptions { Mode = TrainingMode.Hybrid, Workers = 4, Seed = 5, Budget = new Duration(TimeSpan.FromMilliseconds(400)) };
 
-        var result = await HybridTrainer.TrainAsync(
-            new TrainingSet(subset.Name, TrainingRows.InMemory(train), subset.Task, subset.ClassCount, validation), model, options, new TrainerEnvironment(), CancellationToken.None)
-            .WaitAsync(Patience);
+        var (_, _, result) = await TrainOnSubsetAsync(options);
 
         Assert.DoesNotContain(result.ThresholdChanges, c => c.Reason == ThresholdReason.NearingEnd);
         Assert.Contains(result.EndedBy, new[] { RunEnd.Converged, RunEnd.Budget });
+    }
+
+    /// <summary>Softmax on 4,000 Fashion-MNIST rows, a tenth of them held out for the converged stop.</summary>
+    private static async Task<(TestSplit Data, IModel Model, TrainingResult Result)> TrainOnSubsetAsync(TrainingOptions options)
+    {
+        var subset = FashionMnistSubset.Load(4000, 1000);
+        var (train, validation) = subset.TrainRows.Split(0.1, seed: 3);
+        var data = subset with { Validation = validation };
+        var model = ModelFactory.Create(ModelFactory.Softmax, data.FeatureCount, data.ClassCount);
+        var result = await HybridTrainer.TrainAsync(
+            new TrainingSet(data.Name, TrainingRows.InMemory(train), data.Task, data.ClassCount, validation), model, options, new TrainerEnvironment(), CancellationToken.None)
+            .WaitAsync(Patience);
+        return (data, model, result);
     }
 
     [Fact]
