@@ -7,7 +7,12 @@ internal sealed class ObservationLoop(ITrainingObserver observer, WeightsBoard b
 {
     public async Task RunAsync(TimeProvider time, CancellationToken stop)
     {
-        ObserveLatest();
+        // The untrained weights are taken now but scored off the caller's thread: the first scoring (mostly JIT,
+        // 60–120 ms measured) would otherwise hold back the start of the graph, and so every run's training time.
+        var snapshot = aggregator.AcquireLatest(board, out var statistics, out float learningRate);
+        var start = Progress(statistics, learningRate);
+        await Task.Yield();
+        Observe(start, snapshot);
         using var timer = new PeriodicTimer(observer.Interval, time);
         try
         {
@@ -29,9 +34,14 @@ internal sealed class ObservationLoop(ITrainingObserver observer, WeightsBoard b
     {
         // The snapshot and its counters are read together: an observer that checkpoints stores what the weights learned.
         var snapshot = aggregator.AcquireLatest(board, out var statistics, out float learningRate);
+        Observe(Progress(statistics, learningRate), snapshot);
+    }
+
+    private void Observe(in TrainingProgress at, WeightsSnapshot snapshot)
+    {
         try
         {
-            observer.Observe(Progress(statistics, learningRate), snapshot.Values, final: false);
+            observer.Observe(at, snapshot.Values, final: false);
         }
         finally
         {

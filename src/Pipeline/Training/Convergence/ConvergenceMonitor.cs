@@ -46,8 +46,11 @@ internal sealed partial class ConvergenceMonitor(
         // the plateau alone settles k.
         var slowdown = !reportSlowdowns || options.SlowdownTolerance <= 0 ? null : new SlowdownDetector(options.SlowdownTolerance, options.MinimumChecks);
 
-        // The untrained weights' loss first: the scale below which losses stop counting (see the detector).
-        double untrained = Score();
+        // The untrained weights' loss first: the scale below which losses stop counting (see the detector). Taken
+        // now, scored off the caller's thread, like the observation loop's first point: the graph starts meanwhile.
+        var initial = board.Acquire();
+        await Task.Yield();
+        double untrained = Score(initial);
         detector.Observe(0, untrained);
         slowdown?.Observe(0, untrained);
         var interval = MinimumInterval;
@@ -127,9 +130,11 @@ internal sealed partial class ConvergenceMonitor(
         }
     }
 
-    private double Score()
+    private double Score() => Score(board.Acquire());
+
+    /// <summary>Scores <paramref name="snapshot"/> and releases it.</summary>
+    private double Score(WeightsSnapshot snapshot)
     {
-        var snapshot = board.Acquire();
         try
         {
             var result = validation.Evaluate(snapshot.Values);
