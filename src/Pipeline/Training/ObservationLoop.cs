@@ -8,7 +8,7 @@ internal sealed class ObservationLoop(ITrainingObserver observer, WeightsBoard b
     public async Task RunAsync(TimeProvider time, CancellationToken stop)
     {
         // The untrained weights are taken now but scored off the caller's thread: the first scoring (mostly JIT,
-        // 60–120 ms measured) would otherwise hold back the start of the graph, and so every run's training time.
+        // 60–130 ms with the monitor's, measured) would otherwise hold back the start of the graph, and so every run's training time.
         var snapshot = aggregator.AcquireLatest(board, out var statistics, out float learningRate);
         var start = Progress(statistics, learningRate);
         await Task.Yield();

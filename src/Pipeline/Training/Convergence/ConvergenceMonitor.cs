@@ -31,9 +31,9 @@ internal sealed partial class ConvergenceMonitor(
     // apart: at most a fifth of one core under the converged stop, a tenth otherwise. Why a fifth there: a phase of
     // the ladder ends only when the second half of its examples holds MinimumChecks checks, so on a large file the
     // checks' spacing, not the loss, set the run's length — Fashion-MNIST as a CSV (4,794 validation rows, 3 ms a
-    // check) converged after 1.13 s at a tenth and 0.78 s at a fifth, with the same test accuracy and log-loss. A run
-    // that ends at its cap only takes k's steps from the checks, and its figures were measured at a tenth (the
-    // difference there was within noise: docs/RESULTS.md).
+    // check) converged after 1.05 s at a tenth and 0.83 s at a fifth (12 interleaved pairs), with the same test
+    // accuracy and log-loss. A run that ends at its cap only takes k's steps from the checks, and its figures were
+    // measured at a tenth (the difference there was within noise: docs/RESULTS.md).
     private static readonly TimeSpan MinimumInterval = TimeSpan.FromMilliseconds(20);
     private const int CostMultipleUntilConverged = 5;
     private const int CostMultipleOtherwise = 10;
