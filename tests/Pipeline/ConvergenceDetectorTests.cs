@@ -60,7 +60,23 @@ public sealed class ConvergenceDetectorTests
         long? at = PlateauAt(noisy, until: 1_000_000);
 
         Assert.NotNull(at);
-        Assert.True(at <= 8_000, $"plateau at {at}");
+        Assert.True(at <= 12_000, $"plateau at {at}");   // once the second half holds five jumps
+    }
+
+    [Fact]
+    public void OneOutlyingCheck_IsNoScatter()
+    {
+        // The first phase of a Fashion-MNIST run that stopped at 0.77 s with 0.832 (debug log, seed 47): at 160,416
+        // examples the second half held three checks, one of them a spike; its two jumps read as a scatter of 0.052,
+        // above the 8 % gain from 0.554 to 0.507, and k settled at a loss far above its floor.
+        var detector = new ConvergenceDetector(0.02, 3);
+        (long Examples, double Loss)[] checks =
+        [
+            (0, 2.3026), (320, 1.9553), (27_904, 0.64547), (51_008, 0.5895), (67_696, 0.55389), (97_840, 0.53797),
+            (130_080, 0.57202), (160_416, 0.50748),
+        ];
+
+        Assert.All(checks, c => Assert.Null(detector.Observe(c.Examples, c.Loss)));
     }
 
     [Fact]
