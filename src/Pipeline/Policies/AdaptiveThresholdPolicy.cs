@@ -24,8 +24,8 @@ namespace HybridSgd.Pipeline.Policies;
 /// at once, so k climbs while the loss still falls, as a fixed ramp would, but when this run's curve says so. When
 /// the run's validation loss stops improving before k has reached the cap (a separable problem: the training loss
 /// keeps falling while the held-out loss is flat), k goes to the cap at once and stays: the learning curve has the
-/// last word. A run that ends at its cap (a budget or epochs
-/// it is meant to use up, <see cref="UpdateSignals.ProgressEndsRun"/>) also knows where it ends: from
+/// last word. A run that ends at its cap (a budget or epochs it is meant to use up,
+/// <see cref="UpdateSignals.ProgressEndsRun"/>) also knows where it ends: from
 /// <see cref="AdaptivePolicySettings.SettleStart"/> of it k is at least a linear ramp that reaches the workers at
 /// <see cref="AdaptivePolicySettings.SettleEnd"/>, so a run whose loss still falls fast (an MLP under a slow network)
 /// does not end on asynchronous steps' spread. With no cap, or a converged run's cap (a safety net), the signals

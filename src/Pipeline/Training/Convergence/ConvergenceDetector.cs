@@ -64,14 +64,13 @@ internal sealed class ConvergenceDetector(double tolerance, int minimumChecks)
             }
         }
 
-        bool judged = double.IsFinite(firstBest) && secondChecks >= minimumChecks;
-        double floor = FloorShareOfInitial * _initial;
-        double before = Math.Max(firstBest, floor);
-        if (!judged)
+        if (!double.IsFinite(firstBest) || secondChecks < minimumChecks)
         {
             return null;
         }
 
+        double floor = FloorShareOfInitial * _initial;
+        double before = Math.Max(firstBest, floor);
         double gain = before - Math.Max(secondBest, floor);
         double scatter = CheckScatter(middle);
         return gain < before * tolerance || gain <= scatter
