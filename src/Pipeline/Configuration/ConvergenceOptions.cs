@@ -6,9 +6,9 @@ namespace HybridSgd.Pipeline.Configuration;
 /// When a run is converged (section <c>Training:Convergence</c>, with <c>Training:Stop = Converged</c>): the best
 /// validation loss of the second half of the examples since k settled (or since the learning rate was last halved)
 /// is not lower than the best of the first half by <see cref="Tolerance"/>, or by no more than one check's scatter
-/// (measured from the second half's check-to-check jumps; see <c>ConvergenceDetector</c>). A plateau halves the
-/// learning rate; the first plateau after a halving that did not improve the best loss by the tolerance (or after
-/// <see cref="Anneals"/> halvings) stops the run.
+/// (measured from the second half's check-to-check jumps; see <c>ConvergenceDetector</c>), at two consecutive
+/// checks. A plateau halves the learning rate; the first plateau after a halving that did not improve the best loss
+/// by the tolerance (or after <see cref="Anneals"/> halvings) stops the run.
 /// </summary>
 public sealed record ConvergenceOptions
 {
