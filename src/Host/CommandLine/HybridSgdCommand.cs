@@ -112,7 +112,7 @@ internal static class HybridSgdCommand
         Setting("--lr-final", Training + "FinalLearningRateFraction", "0.05", " (η left at the end, with a decay)"),
         Setting("--l2", Training + "L2", "X", " (default: ML.NET SDCA's for a linear classifier, about 2.7e-5; 1e-5 otherwise)"),
         Setting("--stop", Training + "Stop", "converged|budget|epochs",
-            " (converged, the default: when the validation loss stops improving with k settled, after halving the learning rate twice)"),
+            " (converged, the default: when the validation loss stops improving with k settled and a halving of the learning rate no longer pays)"),
         Setting("--validation", Data + "ValidationFraction", "0.1", " (training rows held out for the converged stop)"),
         Setting("--budget", Training + "Budget", "10s|2m|00:01:30", ": a time cap (clears Epochs unless --epochs is given too)"),
         Setting("--epochs", Training + "Epochs", "N", ": a cap in passes (clears Budget unless --budget is given too)"),
