@@ -9,8 +9,7 @@ internal sealed class ObservationLoop(ITrainingObserver observer, WeightsBoard b
     {
         // The untrained weights are taken now but scored off the caller's thread: the first scoring (mostly JIT,
         // 60–130 ms with the monitor's, measured) would otherwise hold back the start of the graph, and so every run's training time.
-        var snapshot = aggregator.AcquireLatest(board, out var statistics, out float learningRate);
-        var start = Progress(statistics, learningRate);
+        var (start, snapshot) = TakeLatest();
         await Task.Yield();
         Observe(start, snapshot);
         using var timer = new PeriodicTimer(observer.Interval, time);
@@ -32,9 +31,16 @@ internal sealed class ObservationLoop(ITrainingObserver observer, WeightsBoard b
 
     private void ObserveLatest()
     {
+        var (at, snapshot) = TakeLatest();
+        Observe(at, snapshot);
+    }
+
+    /// <summary>The latest snapshot, which the caller must release, and its counters.</summary>
+    private (TrainingProgress At, WeightsSnapshot Snapshot) TakeLatest()
+    {
         // The snapshot and its counters are read together: an observer that checkpoints stores what the weights learned.
         var snapshot = aggregator.AcquireLatest(board, out var statistics, out float learningRate);
-        Observe(Progress(statistics, learningRate), snapshot);
+        return (Progress(statistics, learningRate), snapshot);
     }
 
     private void Observe(in TrainingProgress at, WeightsSnapshot snapshot)
