@@ -11,50 +11,95 @@ namespace HybridSgd.Pipeline.Policies.Adaptive;
 /// hundred milliseconds with four identical workers on two cores), and a simulated slowdown pays its debt in
 /// whole milliseconds every few messages, so only an average over many messages is meaningful. A straggler is
 /// readmitted only once it is within 3/4 of the factor: hysteresis.
+/// <para>
+/// Plain arrays indexed by worker id (ids are small and dense), not a dictionary and LINQ: the first window closes
+/// in the aggregator under its lock a quarter of a second into a run, and compiling generic dictionary and sorting
+/// code for value types there held every worker up (measured with MLP 128: 18 ms, about 4 % of the run's first
+/// half second).
+/// </para>
 /// </remarks>
 internal sealed class WorkerPace(double factor)
 {
     private const double ReadmitShare = 0.75;
-    private readonly Dictionary<int, (double Seconds, long Messages)> _window = [];
-    private readonly HashSet<int> _stragglers = [];
+    private const int InitialWorkers = 16;
+    private double[] _seconds = new double[InitialWorkers];
+    private long[] _messages = new long[InitialWorkers];
+    private bool[] _straggler = new bool[InitialWorkers];
+    private double[] _means = new double[InitialWorkers];
 
     /// <summary>Workers judged stragglers at the last window's close.</summary>
-    public int Stragglers => _stragglers.Count;
+    public int Stragglers { get; private set; }
 
     public void Observe(int worker, double seconds)
     {
-        if (!double.IsFinite(seconds) || seconds < 0)
+        if (!double.IsFinite(seconds) || seconds < 0 || worker < 0)
         {
             return;
         }
 
-        var (total, messages) = _window.GetValueOrDefault(worker);
-        _window[worker] = (total + seconds, messages + 1);
+        if (worker >= _seconds.Length)
+        {
+            int size = Math.Max(worker + 1, 2 * _seconds.Length);
+            Array.Resize(ref _seconds, size);
+            Array.Resize(ref _messages, size);
+            Array.Resize(ref _straggler, size);
+            Array.Resize(ref _means, size);
+        }
+
+        _seconds[worker] += seconds;
+        _messages[worker]++;
     }
 
     /// <summary>Judges the window that just ended and starts a new one.</summary>
     public void CloseWindow()
     {
-        if (_window.Count >= 2)
+        int reporting = 0;
+        for (int worker = 0; worker < _messages.Length; worker++)
         {
-            var means = _window.ToDictionary(w => w.Key, w => w.Value.Seconds / w.Value.Messages);
-            var sorted = means.Values.Order().ToArray();
-            double median = sorted.Length % 2 == 1
-                ? sorted[sorted.Length / 2]
-                : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
-            foreach (var (worker, mean) in means)
+            if (_messages[worker] > 0)
             {
-                if (mean > factor * median)
-                {
-                    _stragglers.Add(worker);
-                }
-                else if (mean < ReadmitShare * factor * median)
-                {
-                    _stragglers.Remove(worker);
-                }
+                _means[reporting++] = _seconds[worker] / _messages[worker];
             }
         }
 
-        _window.Clear();
+        if (reporting >= 2)
+        {
+            double median = Median(_means.AsSpan(0, reporting));
+            int stragglers = 0;
+            for (int worker = 0; worker < _messages.Length; worker++)
+            {
+                if (_messages[worker] > 0)
+                {
+                    double mean = _seconds[worker] / _messages[worker];
+                    _straggler[worker] = mean > factor * median || (_straggler[worker] && mean >= ReadmitShare * factor * median);
+                }
+
+                stragglers += _straggler[worker] ? 1 : 0;
+            }
+
+            Stragglers = stragglers;
+        }
+
+        Array.Clear(_seconds);
+        Array.Clear(_messages);
+    }
+
+    /// <summary>The median of a handful of values (sorted in place: an insertion sort, as there are as many as workers).</summary>
+    private static double Median(Span<double> values)
+    {
+        for (int i = 1; i < values.Length; i++)
+        {
+            double value = values[i];
+            int j = i - 1;
+            for (; j >= 0 && values[j] > value; j--)
+            {
+                values[j + 1] = values[j];
+            }
+
+            values[j + 1] = value;
+        }
+
+        int middle = values.Length / 2;
+        return values.Length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
     }
 }
