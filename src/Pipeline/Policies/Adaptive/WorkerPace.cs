@@ -22,9 +22,7 @@ internal sealed class WorkerPace(double factor)
 {
     private const double ReadmitShare = 0.75;
     private const int InitialWorkers = 16;
-    private double[] _seconds = new double[InitialWorkers];
-    private long[] _messages = new long[InitialWorkers];
-    private bool[] _straggler = new bool[InitialWorkers];
+    private Worker[] _workers = new Worker[InitialWorkers];
     private double[] _means = new double[InitialWorkers];
 
     /// <summary>Workers judged stragglers at the last window's close.</summary>
@@ -37,28 +35,26 @@ internal sealed class WorkerPace(double factor)
             return;
         }
 
-        if (worker >= _seconds.Length)
+        if (worker >= _workers.Length)
         {
-            int size = Math.Max(worker + 1, 2 * _seconds.Length);
-            Array.Resize(ref _seconds, size);
-            Array.Resize(ref _messages, size);
-            Array.Resize(ref _straggler, size);
+            int size = Math.Max(worker + 1, 2 * _workers.Length);
+            Array.Resize(ref _workers, size);
             Array.Resize(ref _means, size);
         }
 
-        _seconds[worker] += seconds;
-        _messages[worker]++;
+        _workers[worker].Seconds += seconds;
+        _workers[worker].Messages++;
     }
 
     /// <summary>Judges the window that just ended and starts a new one.</summary>
     public void CloseWindow()
     {
         int reporting = 0;
-        for (int worker = 0; worker < _messages.Length; worker++)
+        foreach (var worker in _workers)
         {
-            if (_messages[worker] > 0)
+            if (worker.Messages > 0)
             {
-                _means[reporting++] = _seconds[worker] / _messages[worker];
+                _means[reporting++] = worker.Mean;
             }
         }
 
@@ -66,25 +62,31 @@ internal sealed class WorkerPace(double factor)
         {
             double median = Median(_means.AsSpan(0, reporting));
             int stragglers = 0;
-            for (int worker = 0; worker < _messages.Length; worker++)
+            for (int id = 0; id < _workers.Length; id++)
             {
-                if (_messages[worker] > 0)
+                ref var worker = ref _workers[id];
+                if (worker.Messages > 0)
                 {
-                    double mean = _seconds[worker] / _messages[worker];
-                    _straggler[worker] = mean > factor * median || (_straggler[worker] && mean >= ReadmitShare * factor * median);
+                    worker.Straggler = worker.Mean > factor * median || (worker.Straggler && worker.Mean >= ReadmitShare * factor * median);
                 }
 
-                stragglers += _straggler[worker] ? 1 : 0;
+                stragglers += worker.Straggler ? 1 : 0;
             }
 
             Stragglers = stragglers;
         }
 
-        Array.Clear(_seconds);
-        Array.Clear(_messages);
+        for (int id = 0; id < _workers.Length; id++)
+        {
+            _workers[id].Seconds = 0;
+            _workers[id].Messages = 0;
+        }
     }
 
-    /// <summary>The median of a handful of values (sorted in place: an insertion sort, as there are as many as workers).</summary>
+    /// <summary>
+    /// The median of a handful of values, sorted in place by insertion: as many values as workers, and no generic
+    /// sorting code to compile under the aggregator's lock.
+    /// </summary>
     private static double Median(Span<double> values)
     {
         for (int i = 1; i < values.Length; i++)
@@ -101,5 +103,15 @@ internal sealed class WorkerPace(double factor)
 
         int middle = values.Length / 2;
         return values.Length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+    }
+
+    /// <summary>One worker's window so far, and its judgement from the last close (kept while it sends nothing).</summary>
+    private struct Worker
+    {
+        public double Seconds;
+        public long Messages;
+        public bool Straggler;
+
+        public readonly double Mean => Seconds / Messages;
     }
 }
