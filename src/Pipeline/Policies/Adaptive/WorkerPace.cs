@@ -58,29 +58,24 @@ internal sealed class WorkerPace(double factor)
             }
         }
 
-        if (reporting >= 2)
-        {
-            double median = Median(_means.AsSpan(0, reporting));
-            int stragglers = 0;
-            for (int id = 0; id < _workers.Length; id++)
-            {
-                ref var worker = ref _workers[id];
-                if (worker.Messages > 0)
-                {
-                    worker.Straggler = worker.Mean > factor * median || (worker.Straggler && worker.Mean >= ReadmitShare * factor * median);
-                }
-
-                stragglers += worker.Straggler ? 1 : 0;
-            }
-
-            Stragglers = stragglers;
-        }
-
+        // With fewer than two workers reporting there is no median to judge by: every judgement stands.
+        bool judge = reporting >= 2;
+        double median = judge ? Median(_means.AsSpan(0, reporting)) : 0;
+        int stragglers = 0;
         for (int id = 0; id < _workers.Length; id++)
         {
-            _workers[id].Seconds = 0;
-            _workers[id].Messages = 0;
+            ref var worker = ref _workers[id];
+            if (judge && worker.Messages > 0)
+            {
+                worker.Straggler = worker.Mean > factor * median || (worker.Straggler && worker.Mean >= ReadmitShare * factor * median);
+            }
+
+            stragglers += worker.Straggler ? 1 : 0;
+            worker.Seconds = 0;
+            worker.Messages = 0;
         }
+
+        Stragglers = stragglers;
     }
 
     /// <summary>
